@@ -1,0 +1,96 @@
+"""DEBKAfile: debka.com and the sites that repost it, often with an Arabic headline.
+
+Everything here is data: the core reads headers, datelines, boilerplate and attribution
+from this profile (see ``conflictparse.OutletProfile``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conflictparse import (
+    AttributionPhrase,
+    Marker,
+    OutletProfile,
+    ProfileVariant,
+    SourceKind,
+    hookimpl,
+)
+
+_DEBKA = r"(?:DEBKA-?file|DEBKAfiles|debkafile|Debkafile|Debka\s+File|DEBKA)"
+_PUBLICATION = rf"(?:{_DEBKA}|DEBKA\s+Weekly|DEBKA-Net-Weekly)"
+_MONTH_DAY_YEAR = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+_TIME = r"(?:,?\s+\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)?)?(?:\s*\([^)\n]{1,12}\))?"
+
+PROFILE = OutletProfile(
+    id="debkafile",
+    name="DEBKAfile",
+    names=("DEBKAfile", "debkafile", "DEBKA", "Debka File", "DEBKAfiles"),
+    markers=(
+        Marker(pattern=rf"^(?:{_DEBKA}\s*[:/]|DEBKA\s+reveals:|{_DEBKA}\s+(?:Special|Exclusive))",
+               weight=0.9, header_only=True),
+        Marker(pattern=r"DEBKAfile/[A-Z][a-z]+\.?\s*\d{1,2}/\d{2}\b", weight=0.9),
+        Marker(pattern=r"موقع\s*دبيكا", weight=0.9),
+        Marker(pattern=r"(?i)Source:\s*Debka\s*File", weight=0.9),
+        Marker(pattern=rf"(?i)\b(?:{_PUBLICATION})'s\s+(?:[a-z]+\s+){{0,3}}sources", weight=0.6),
+        Marker(pattern=rf"\b{_DEBKA}\s+(?:reports|reporter)\b", weight=0.5),
+        Marker(pattern=r"DEBKA(?:-Net)?[- ]Weekly", weight=0.3),
+        Marker(pattern=r"\(click here to subscribe\)", weight=0.2),
+        Marker(pattern=r"under DEBKAfile's regulations", weight=0.6),
+    ),
+    headline_prefixes=(
+        rf"{_DEBKA}\s*[:/]\s*",
+        r"DEBKA\s+reveals:\s*",
+    ),
+    translation_prefixes=(r"موقع\s*دبيكا\s*/\s*",),
+    datelines=(
+        rf"{_DEBKA}/(?P<month>[A-Z][a-z]+)\.?\s*(?P<day>\d{{1,2}})/(?P<year>\d{{2}}(?:\d{{2}})?)\b",
+        rf"{_DEBKA}\s+(?:Special\s+Report|Exclusive\s+Analysis|Exclusive\s+Report|Exclusive"
+        rf"|DEBKA\s+Weekly|Analysis|Report)\s+(?P<date>{_MONTH_DAY_YEAR}){_TIME}",
+        rf"[^\n]{{10,200}}?,\s*{_DEBKA},\s*(?P<date>{_MONTH_DAY_YEAR})\s*$",
+    ),
+    boilerplate=(
+        r"\(click here to subscribe\)\.?",
+        r"(?i)If you are not yet a DEBKA Weekly subscriber,? click here to sign on\.?",
+        r"(?i)To subscribe to DEBKA-Net-Weekly,? click here\.?",
+        r"\(See separate articles? in this issue\)\.?",
+        r"Comments containing incitement, libel or offensive language are barred under "
+        r"DEBKAfile's regulations\.?",
+        rf"^{_DEBKA}\s+(?:Exclusive|Special)\s+(?:Report|Analysis)",
+        r"^(?:From\s+)?Debka(?:file)?\s*\.{2,}",
+    ),
+    attribution=(
+        AttributionPhrase(
+            pattern=rf"(?:{_PUBLICATION})'s\s+(?:[\w-]+\s+(?:and\s+)?){{0,4}}?(?:analysts|experts)",
+            kind=SourceKind.OUTLET, outlet_link=True),
+        AttributionPhrase(
+            pattern=rf"(?:{_PUBLICATION})'s\s+(?:[\w-]+\s+(?:and\s+)?){{0,4}}?sources",
+            kind=SourceKind.ANONYMOUS, outlet_link=True),
+        AttributionPhrase(
+            pattern=r"[Oo]ur\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?sources",
+            kind=SourceKind.ANONYMOUS, outlet_link=True),
+        AttributionPhrase(
+            pattern=r"[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:analysts|experts|correspondents?|reporters?)",
+            kind=SourceKind.OUTLET, outlet_link=True),
+        AttributionPhrase(pattern=rf"{_DEBKA}\s+(?:reporter|correspondent)s?",
+                          kind=SourceKind.OUTLET, outlet_link=True, colon_lead=True),
+        AttributionPhrase(pattern=_PUBLICATION, kind=SourceKind.OUTLET, outlet_link=True,
+                          colon_lead=True),
+        AttributionPhrase(pattern=r"\b[Ww]e", kind=SourceKind.OUTLET, name="DEBKAfile",
+                          outlet_link=True),
+    ),
+    cues=("fill in", "were first to reveal", "was first to reveal"),
+    variants=(
+        # The reposting site: "DEBKAfile/<headline> موقع دبيكا/<Arabic>" and "DEBKAfile/July 05/18".
+        ProfileVariant(name="repost-bilingual", detect=r"موقع\s*دبيكا|DEBKAfile/[A-Z][a-z]+\s*\d"),
+        # debka.com's own pages: no dateline, site furniture at the end.
+        ProfileVariant(name="debka.com", detect=r"Print Friendly, PDF & Email|under DEBKAfile's",
+                       boilerplate=(r"(?i)^Tags?:.*", r"(?i)^Share this:?")),
+    ),
+)
+
+
+@hookimpl
+def register_outlets(register: Callable[[OutletProfile], None]) -> None:
+    """Register the DEBKAfile profile."""
+    register(PROFILE)

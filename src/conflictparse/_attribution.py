@@ -1,0 +1,475 @@
+"""The attribution grammar: who says what.
+
+Each sentence of the body is read by a small set of rules, in this order; a stretch claimed
+by one rule is not read again by a later one (so "told" inside already-attributed content
+does not start a second claim):
+
+``colon_lead``    ``DEBKAfile reports: …`` — an outlet phrase opening a sentence with a colon.
+``document``      ``a statement said to have been issued by … saying that …``
+``quote_after``   ``"…," he stressed`` / ``"…," said the minister``
+``quote_before``  ``X said: "…"`` / ``X told Cham FM radio, which is loyal to the regime, "…"``
+``according_to``  ``According to X, …`` / ``…, according to X.``
+``cue``           ``X said/told/revealed/disclosed/added/informed/reported (that) …`` and the
+                  trailing form ``…, our military sources report.``
+
+A source is classified by what it is: an actor the entity pass found (a named person, or an
+organisation), an outlet name, an anonymous-source phrase (``Sources, who asked not to be
+named``), a document, an anaphor (``The same sources``, ``The source``) or a pronoun
+(``he``), the last two linked to the earlier source they refer to. Cue verbs, hedges and
+source nouns are data below; outlet plugins add phrases and cues through their profiles.
+Precision matters more than recall: when no rule can name the speaker, no claim is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import regex
+
+from ._document import Document
+from ._outlets import AttributionPhrase
+from ._types import Actor, Claim, Source, SourceKind
+
+CUES = (
+    "said", "says", "say", "told", "tells", "tell", "revealed", "reveals", "reveal", "disclosed",
+    "discloses", "disclose", "added", "adds", "informed", "informs", "reported", "reports",
+    "report", "stressed", "stresses", "stress", "confirmed", "confirms", "confirm", "stated",
+    "states", "announced", "announces", "indicated", "indicates", "indicate", "noted", "notes",
+    "note", "claimed", "claims", "claim", "warned", "warns", "explained", "explains", "affirmed",
+    "affirms", "asserted", "asserts", "pointed out", "points out", "point out", "emphasized",
+    "emphasised", "emphasizes", "emphasises", "insisted", "insists", "alleged", "alleges",
+    "acknowledged", "admitted", "learned", "has learned", "learns", "writes", "wrote",
+    "estimate", "estimates", "believe", "believes", "assessed", "assess", "assesses",
+    "maintained", "maintains", "mentioned", "clarified", "declared", "announced", "quoted",
+    "predicted", "predict", "expect", "expects", "understand", "understands",
+)
+"""Verbs that attribute speech or knowledge."""
+ADDRESSEE_CUES = frozenset({"told", "tells", "tell", "informed", "informs", "quoted"})
+"""Cues that take an addressee before the content ("told Alsouria Net that …")."""
+HEDGES = (
+    "said to have been", "said to have", "said to be", "reportedly", "allegedly", "purportedly",
+    "apparently", "unconfirmed", "supposedly", "rumoured", "rumored", "is believed to",
+)
+SOURCE_NOUNS = (
+    "sources", "source", "officials", "official", "activists", "activist", "eyewitnesses",
+    "eyewitness", "witnesses", "witness", "residents", "observers", "analysts", "diplomats",
+    "insiders", "circles", "informants", "correspondents", "correspondent",
+)
+DOCUMENT_NOUNS = (
+    "statement", "report", "leaflet", "document", "communique", "communiqué", "announcement",
+    "letter", "memo", "memorandum", "decree", "circular", "declaration", "recording", "video",
+    "message", "notice", "bulletin",
+)
+_ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Oo]ther|[Tt]heir|[Ii]ts)\s+"
+_NOUNS = r"(?i:" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True)) + r")\b"
+_DOCS = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b"
+_MODIFIER = r"(?:\p{Lu}[\p{L}\p{N}.-]*(?:'s)?|[a-z]+(?:-[a-z]+)*)"
+_ANONYMOUS = (
+    rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?{_NOUNS}"
+    r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)?"
+)
+_ANAPHOR = regex.compile(rf"(?:{_ARTICLE})?(?:same\s+)?{_NOUNS}$")
+_PRONOUN = regex.compile(r"(?:he|she|He|She)$")
+_DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}-]+\s+){{0,3}}?{_DOCS}"
+_NAME_GUESS = regex.compile(
+    r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
+)
+_TAIL_WORDS = (
+    r"(?:\s+(?:has|have|had|also|further|later|earlier|previously|then|recently|officially|"
+    r"publicly|exclusively|separately|first|repeatedly|" + "|".join(HEDGES) + r"))*\s*$"
+)
+_TAIL = regex.compile(_TAIL_WORDS)
+_APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
+_HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
+_QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_AFTER_CUE = regex.compile(
+    r"(?:\s+(?:exclusively|also|further|now|today|separately|on\s+\w+day))*"
+    r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
+)
+
+
+@attrs.frozen(kw_only=True)
+class _Candidate:
+    kind: SourceKind
+    name: str
+    start: int
+    end: int
+    actor_id: str | None = None
+    outlet: str | None = None
+    refers_to: tuple[int, int] | None = None
+    confidence: float = 0.85
+
+
+class Grammar:
+    """The attribution grammar compiled for one outlet (see the module docstring)."""
+
+    def __init__(self, *, outlet: str, outlet_names: Sequence[str], other_outlets: Sequence[str],
+                 phrases: Iterable[AttributionPhrase], cues: Sequence[str]) -> None:
+        self.outlet = outlet
+        self.phrases = tuple(phrases)
+        all_cues = sorted({*CUES, *cues}, key=len, reverse=True)
+        cue = r"(?:" + "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in all_cues) + r")"
+        self.cue = regex.compile(rf"\b(?P<cue>{cue})\b")
+        outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
+        outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
+        self.own_names = tuple(outlet_names)
+        self.outlet_name = (regex.compile(rf"(?:{_ARTICLE})?(?P<outlet>{outlet_alternation})$",
+                                          regex.I) if outlets else None)
+        self.anonymous = regex.compile(rf"(?P<source>{_ANONYMOUS})$")
+        self.document_rule = regex.compile(
+            rf"\b(?P<source>{_DOCUMENT})\b(?P<middle>[^.;\"]{{0,160}}?)\s+"
+            r"(?P<cue>saying|stating|which\s+said|that\s+said|announcing|claiming|asserting)"
+            r"\s+(?:that\s+)?(?P<content>\S)"
+        )
+        self.phrase_patterns = tuple((p, regex.compile(rf"(?:{p.pattern})$")) for p in self.phrases)
+        colon_phrases = [p.pattern for p in self.phrases if p.colon_lead]
+        self.colon_lead = (
+            regex.compile(
+                rf"(?P<source>{'|'.join(colon_phrases)})(?:\s+(?P<cue>{cue}))?"
+                r"(?:\s+[^:\"]{0,40}?)?:\s+(?P<content>\S)"
+            )
+            if colon_phrases else None
+        )
+        self.quote_after = regex.compile(
+            r'"(?P<content>[^"\n]{3,}?)[,.!?]?"\s*,?\s*(?:(?P<source>[^",.;:]{1,80}?)\s+'
+            rf"(?P<cue>{cue})|(?P<cue2>{cue})\s+(?P<source2>[^\",.;:]{{1,80}}?))\s*(?:[,.;:]|$)"
+        )
+        self.quote_before = regex.compile(
+            rf"(?P<cue>{cue})\b(?P<middle>[^\"]{{0,100}}?)[:,]\s*\"(?P<content>[^\"\n]{{3,}}?)[,.!?]?\""
+        )
+        self.colon_quote = regex.compile(r':\s*"(?P<content>[^"\n]{3,}?)[,.!?]?"')
+        self.according_before = regex.compile(
+            r"(?:^|(?<=[,;]\s))[Aa]ccording\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*,\s*(?P<content>\S)"
+        )
+        self.according_after = regex.compile(
+            r",\s*according\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*\.?\s*$"
+        )
+
+
+class ClaimReader:
+    """Reads the claims of one report with a compiled :class:`Grammar`."""
+
+    def __init__(self, grammar: Grammar, document: Document, actors: Mapping[str, Actor],
+                 actor_hits: Sequence[tuple[int, int, str]]) -> None:
+        self.grammar = grammar
+        self.actors = actors
+        self.document = document
+        self.text = document.folded
+        self.hits = actor_hits
+        self.hit_by_end = {end: (start, actor_id) for start, end, actor_id in actor_hits}
+        self.claims: list[Claim] = []
+        self.last_anonymous: _Candidate | None = None
+        self.last_source: _Candidate | None = None
+
+    # -- orchestration ----------------------------------------------------------------------
+
+    def read(self, sentences: Iterable[tuple[int, int]]) -> tuple[Claim, ...]:
+        for start, end in sentences:
+            self._sentence(start, end)
+        return tuple(self.claims)
+
+    def _sentence(self, start: int, end: int) -> None:
+        taken: list[tuple[int, int]] = []
+        for rule in (self._colon_lead, self._document, self._quote_after, self._quote_before,
+                     self._according_to, self._cues):
+            rule(start, end, taken)
+
+    def _emit(self, candidate: _Candidate, cue: tuple[int, int] | None, content: tuple[int, int],
+              *, rule: str, direct: bool, taken: list[tuple[int, int]],
+              hedge: tuple[int, int] | None = None, confidence: float | None = None) -> None:
+        content_start, content_end = content
+        while content_end > content_start and self.text[content_end - 1] in ' .,;:"':
+            content_end -= 1
+        if content_end - content_start < 3:
+            return
+        document = self.document
+        source = Source(
+            span=document.span(candidate.start, candidate.end),
+            name=candidate.name,
+            kind=candidate.kind,
+            actor_id=candidate.actor_id,
+            outlet=candidate.outlet,
+            refers_to=document.span(*candidate.refers_to) if candidate.refers_to else None,
+        )
+        self.claims.append(Claim(
+            source=source,
+            cue=document.span(*cue) if cue else None,
+            content=document.span(content_start, content_end),
+            direct_quote=direct,
+            hedged=hedge is not None,
+            hedge=document.span(*hedge) if hedge else None,
+            rule=rule,
+            confidence=candidate.confidence if confidence is None else confidence,
+        ))
+        edges = [candidate.start, candidate.end, content_start, content_end, *(cue or ())]
+        taken.append((min(edges), max(edges)))
+        if candidate.kind is SourceKind.ANONYMOUS:
+            self.last_anonymous = candidate
+        self.last_source = candidate
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def _colon_lead(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        if self.grammar.colon_lead is None:
+            return
+        match = self.grammar.colon_lead.match(self.text, start, end)
+        if match is None:
+            return
+        candidate = self._classify(*match.span("source")) or _Candidate(
+            kind=SourceKind.OUTLET, name=match["source"], start=match.start("source"),
+            end=match.end("source"), outlet=self.grammar.outlet)
+        cue = match.span("cue") if match["cue"] else None
+        self._emit(candidate, cue, (match.start("content"), end), rule="colon_lead", direct=False,
+                   taken=taken, confidence=0.9)
+
+    def _document(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        for match in self.grammar.document_rule.finditer(self.text, start, end):
+            if _overlaps(match.span(), taken):
+                continue
+            source_start, source_end = match.span("source")
+            name = _without_article(self.text[source_start:source_end])
+            candidate = _Candidate(kind=SourceKind.DOCUMENT, name=name, start=source_start,
+                                   end=source_end, confidence=0.8)
+            hedge_match = _HEDGE.search(self.text, match.start("middle"), match.end("middle"))
+            self._emit(candidate, match.span("cue"), (match.start("content"), end),
+                       rule="document", direct=False, taken=taken,
+                       hedge=hedge_match.span() if hedge_match else None)
+
+    def _quote_after(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        for match in self.grammar.quote_after.finditer(self.text, start, end):
+            if _overlaps(match.span(), taken):
+                continue
+            group = "source" if match["source"] is not None else "source2"
+            cue_group = "cue" if match["cue"] is not None else "cue2"
+            source_start, source_end = match.span(group)
+            candidate = self._classify(source_start, source_end, before=match.start())
+            if candidate is None:
+                continue
+            self._emit(candidate, match.span(cue_group), match.span("content"),
+                       rule="quote_after", direct=True, taken=taken, confidence=0.9)
+
+    def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        for match in self.grammar.quote_before.finditer(self.text, start, end):
+            if _overlaps(match.span(), taken):
+                continue
+            candidate = self._source_before(start, match.start("cue"))
+            if candidate is None:
+                continue
+            self._emit(candidate, match.span("cue"), match.span("content"), rule="quote_before",
+                       direct=True, taken=taken)
+        for match in self.grammar.colon_quote.finditer(self.text, start, end):
+            if _overlaps(match.span(), taken):
+                continue
+            candidate = self._source_before(start, match.start())
+            if candidate is None or candidate.kind is SourceKind.ANONYMOUS:
+                continue
+            self._emit(candidate, None, match.span("content"), rule="colon_quote", direct=True,
+                       taken=taken, confidence=0.75)
+
+    def _according_to(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        match = self.grammar.according_before.search(self.text, start, end)
+        if match is not None and not _overlaps(match.span(), taken):
+            candidate = self._classify(*match.span("source"))
+            if candidate is not None:
+                self._emit(candidate, None, (match.start("content"), end), rule="according_to",
+                           direct=self.text[match.start("content")] == '"', taken=taken)
+        match = self.grammar.according_after.search(self.text, start, end)
+        if match is not None and not _overlaps(match.span(), taken):
+            candidate = self._classify(*match.span("source"))
+            if candidate is not None:
+                self._emit(candidate, None, (start, match.start()), rule="according_to",
+                           direct=self.text[start] == '"', taken=taken)
+
+    def _cues(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        text = self.text
+        for match in self.grammar.cue.finditer(text, start, end):
+            cue_start, cue_end = match.span()
+            if _overlaps((cue_start, cue_end), taken):
+                continue
+            after = text[cue_end:end]
+            if regex.match(r"\s+(?:to\b|by\b|in\s+a\b|on\b|of\b)", after) and match["cue"] != "told":
+                continue  # "said to have been", "reported by", "reported on": not speech
+            candidate = self._source_before(start, cue_start)
+            trailing = not after.strip(' ."')
+            if candidate is None:
+                continue
+            if trailing:
+                # "…, our military sources report." — the content comes first.
+                comma = text.rfind(",", start, candidate.start)
+                if comma <= start:
+                    continue
+                self._emit(candidate, (cue_start, cue_end), (start, comma), rule="cue_trailing",
+                           direct=text[start] == '"', taken=taken)
+                continue
+            content_start = self._content_start(match["cue"], cue_end, end)
+            if content_start is None:
+                continue
+            hedge = _HEDGE.search(text, candidate.end, cue_start)
+            direct = text[content_start] == '"'
+            if direct:
+                quote = _QUOTED.match(text, content_start, end)
+                content = quote.span("content") if quote else (content_start + 1, end)
+            else:
+                content = (content_start, end)
+            self._emit(candidate, (cue_start, cue_end), content, rule="cue", direct=direct,
+                       taken=taken, hedge=hedge.span() if hedge else None)
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def _content_start(self, cue: str, cue_end: int, end: int) -> int | None:
+        text = self.text
+        if cue.lower() in ADDRESSEE_CUES:
+            match = regex.compile(r"\s+[^.;:\"]{1,100}?(?:\s+that\s+|\s*[:,]\s*(?=\"))").match(
+                text, cue_end, end)
+            return None if match is None else match.end()
+        match = _AFTER_CUE.match(text[cue_end:end])
+        position = cue_end + (match.end() if match else 0)
+        if position >= end:
+            return None
+        following = text[position:end]
+        if not (following[:1].isalnum() or following[:1] == '"'):
+            return None
+        # Without "that", a pronoun object ("said it", "told him") is not a claim.
+        if text[cue_end:position].strip() == "" and regex.match(
+                r"(?:it|him|her|them|us|so|nothing|little|more|much)\b", following):
+            return None
+        return position
+
+    def _source_before(self, sentence_start: int, cue_start: int) -> _Candidate | None:
+        """The source phrase ending just before a cue, apposition and hedges skipped."""
+        text = self.text
+        window_start = max(sentence_start, cue_start - 160)
+        tail = _TAIL.search(text, window_start, cue_start)
+        end = tail.start() if tail else cue_start
+        candidate = self._source_ending_at(window_start, end)
+        if candidate is None:
+            apposition = _APPOSITION.search(text, window_start, end)
+            if apposition is not None:
+                candidate = self._source_ending_at(window_start, apposition.start())
+        return candidate
+
+    def _source_ending_at(self, window_start: int, end: int) -> _Candidate | None:
+        text = self.text
+        while end > window_start and text[end - 1] == " ":
+            end -= 1
+        if end <= window_start:
+            return None
+        hit = self.hit_by_end.get(end)
+        if hit is not None and hit[0] >= window_start:
+            start = hit[0]
+            # Only an article may stand before the actor inside the source phrase.
+            article = regex.search(r"(?:^|\s)(?:[Tt]he)\s+$", text[max(window_start, start - 5):start])
+            if article is not None or start == window_start or not text[start - 1].isalpha():
+                return self._actor_candidate(hit[1], start, end)
+        return self._classify_window(window_start, end)
+
+    def _classify(self, start: int, end: int, *, before: int | None = None) -> _Candidate | None:
+        """Classify exactly ``text[start:end]`` as a source."""
+        text = self.text
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        while start < end and text[start] == " ":
+            start += 1
+        phrase = text[start:end]
+        if _PRONOUN.fullmatch(phrase):
+            return self._pronoun(start, end, before if before is not None else start)
+        for hit_start, hit_end, actor_id in self.hits:
+            if hit_end == end and start <= hit_start:
+                prefix = text[start:hit_start].strip()
+                if prefix in ("", "the", "The") or not _WORDS.search(prefix):
+                    return self._actor_candidate(actor_id, hit_start, hit_end)
+        candidate = self._classify_window(start, end)
+        if (candidate is not None and candidate.start == start) or (
+            candidate is not None and not text[start:candidate.start].strip(" ,")
+        ):
+            return candidate
+        if candidate is not None and _without_article(phrase) == candidate.name:
+            return candidate
+        return None
+
+    def _classify_window(self, window_start: int, end: int) -> _Candidate | None:
+        text = self.text
+        grammar = self.grammar
+        for phrase, pattern in grammar.phrase_patterns:
+            match = pattern.search(text, window_start, end)
+            if match is not None:
+                name = phrase.name or _without_article(match[0])
+                return _Candidate(kind=phrase.kind, name=name, start=match.start(), end=end,
+                                  outlet=grammar.outlet if phrase.outlet_link else None,
+                                  confidence=0.9)
+        match = _ANAPHOR.search(text, window_start, end)
+        if match is not None and regex.match(r"(?:[Tt]he\s+)(?:same\s+)?", match[0]):
+            refers = self.last_anonymous
+            return _Candidate(
+                kind=SourceKind.ANONYMOUS, name=_without_article(match[0]), start=match.start(),
+                end=end, outlet=refers.outlet if refers else None,
+                refers_to=(refers.start, refers.end) if refers else None, confidence=0.8)
+        if grammar.outlet_name is not None:
+            match = grammar.outlet_name.search(text, window_start, end)
+            if match is not None:
+                name = match["outlet"]
+                own = any(name.lower() == n.lower() for n in grammar.own_names)
+                return _Candidate(kind=SourceKind.OUTLET, name=name, start=match.start("outlet"),
+                                  end=end, outlet=grammar.outlet if own else None, confidence=0.9)
+        match = grammar.anonymous.search(text, window_start, end)
+        if match is not None:
+            return self._anonymous(match.start("source"), end)
+        match = _PRONOUN.search(text, window_start, end)
+        if match is not None and (match.start() == window_start or not text[match.start() - 1].isalpha()):
+            return self._pronoun(match.start(), end, match.start())
+        match = _NAME_GUESS.search(text, window_start, end)
+        if match is not None and (match.start() == window_start
+                                  or text[match.start() - 2:match.start()] in (", ", "; ")):
+            return _Candidate(kind=SourceKind.NAMED_PERSON, name=match[0], start=match.start(),
+                              end=end, confidence=0.5)
+        return None
+
+    def _anonymous(self, start: int, end: int) -> _Candidate | None:
+        text = self.text
+        phrase = text[start:end]
+        words = phrase.split()
+        # The phrase must not swallow a clause: a verb-like lower-case word before the noun
+        # ("launched on the quiet by the sources") means it is not a source phrase.
+        if any(w in {"and", "or", "but", "that", "which", "while", "as", "by", "with", "was",
+                     "were", "is", "are", "has", "have"} for w in words[:-1]):
+            trimmed = regex.search(rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,3}}?{_NOUNS}$",
+                                   phrase.split(" and ")[-1])
+            if trimmed is None:
+                return None
+            start = end - len(trimmed[0])
+            phrase = trimmed[0]
+        lowered = phrase.lower()
+        outlet = self.grammar.outlet if lowered.startswith(("our ", "we ")) or any(
+            n.lower() in lowered for n in self.grammar.own_names) else None
+        return _Candidate(kind=SourceKind.ANONYMOUS, name=_without_article(phrase), start=start,
+                          end=end, outlet=outlet, confidence=0.85)
+
+    def _pronoun(self, start: int, end: int, before: int) -> _Candidate | None:
+        antecedent = None
+        for hit_start, hit_end, actor_id in reversed(self.hits):
+            if hit_end <= before and self.actors[actor_id].kind == "person":
+                antecedent = (hit_start, hit_end, actor_id)
+                break
+        if antecedent is None:
+            return None
+        return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[antecedent[2]].name, start=start, end=end,
+                          actor_id=antecedent[2], refers_to=antecedent[:2], confidence=0.7)
+
+    def _actor_candidate(self, actor_id: str, start: int, end: int) -> _Candidate:
+        if self.actors[actor_id].kind == "person":
+            return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[actor_id].name, start=start, end=end,
+                              actor_id=actor_id, confidence=0.9)
+        return _Candidate(kind=SourceKind.ORGANISATION, name=self.text[start:end], start=start,
+                          end=end, actor_id=actor_id, confidence=0.8)
+
+
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(start < b and a < end for a, b in taken)
+
+
+def _without_article(phrase: str) -> str:
+    return regex.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase.strip())

@@ -1,0 +1,201 @@
+"""Dates: datelines, and date expressions in the body resolved against the publication day.
+
+Policy (after dateutil's forgiving parser): a date expression is resolved only when the text
+gives enough to pin it down. Weekdays ("on Tuesday", "late Wednesday") and partial dates
+("July 16") need the publication date; without one they stay unresolved rather than guessed.
+A bare weekday means the most recent such day on or before publication, unless the text says
+"next"/"coming". A weekday given together with a day ("Friday, July 6") is checked for
+consistency; a mismatch keeps the explicit day and adds a diagnostic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+import regex
+from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from ._types import Precision
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+         ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+         ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+         ("December", "Dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {"Monday": MO, "Tuesday": TU, "Wednesday": WE, "Thursday": TH, "Friday": FR,
+            "Saturday": SA, "Sunday": SU}
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_ORDINAL = r"(?:st|nd|rd|th)?\b"
+DATE_EXPRESSION = regex.compile(
+    rf"""
+    (?P<weekday_expr>
+        (?:(?P<modifier>(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)(?:\s+on)?)\s+|(?:[Oo]n|[Bb]y|[Ss]ince)\s+
+           |(?P<ahead>[Nn]ext|[Cc]oming|[Tt]his\s+coming)\s+|(?P<behind>[Ll]ast)\s+)?
+        (?P<weekday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
+        (?:,?\s+(?P<w_month>{_MONTH})(?:\s+(?P<w_day>\d{{1,2}}){_ORDINAL})?(?:,?\s+(?P<w_year>\d{{4}})\b)?)?
+    )
+    |(?P<month_day>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<year>\d{{4}})\b)?)
+    |(?P<day_month>(?P<day2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}})\b)?)
+    |(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
+    |(?P<relative_day>\b(?:[Yy]esterday|[Tt]omorrow|[Tt]he\s+day\s+before\s+yesterday|[Ll]ast\s+night)\b)
+    |(?P<ago>\b(?P<count>\d{{1,2}}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b)
+    |(?P<month_rel_year>(?P<month3>{_MONTH})\s+(?P<which3>last|this|next)\s+year\b)
+    |(?P<relative_year>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)
+    |(?P<relative_month>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+month\b)
+    """,
+    regex.VERBOSE,
+)
+
+
+@attrs.frozen(kw_only=True)
+class ResolvedDate:
+    """One date expression found by :func:`find_dates`."""
+
+    start: int
+    end: int
+    resolved: dt.date | None
+    precision: Precision
+    rule: str
+    problem: str | None = None
+    """A consistency problem worth a diagnostic."""
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".")]
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The ``month``/``day`` closest to ``anchor`` (within half a year either side)."""
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((candidate - anchor).days) <= 183:
+            return candidate
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int, end: int, published: dt.date | None) -> Iterator[ResolvedDate]:
+    """Date expressions in ``text[start:end]``, resolved against ``published``."""
+    for match in DATE_EXPRESSION.finditer(text, start, end):
+        yield _resolve(match, published)
+
+
+def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate:
+    span = {"start": match.start(), "end": match.end()}
+    if match["weekday_expr"]:
+        weekday = WEEKDAYS[match["weekday"]]
+        problem = None
+        resolved: dt.date | None = None
+        if match["w_day"] and match["w_month"]:
+            month, day = _month(match["w_month"]), int(match["w_day"])
+            if match["w_year"]:
+                resolved = _safe_date(int(match["w_year"]), month, day)
+            elif published is not None:
+                resolved = _nearest_year(month, day, published)
+            if resolved is not None and resolved.weekday() != weekday.weekday:
+                problem = (f"{match['weekday']} does not fall on {resolved.isoformat()}; "
+                           "kept the stated day")
+            return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY,
+                                rule="weekday_date", problem=problem)
+        if published is not None:
+            if match["ahead"]:
+                resolved = published + relativedelta(days=+1, weekday=weekday(+1))
+            elif match["behind"]:
+                resolved = published + relativedelta(days=-1, weekday=weekday(-1))
+            else:
+                resolved = published + relativedelta(weekday=weekday(-1))
+            if match["w_month"] and resolved.month != _month(match["w_month"]):
+                problem = (f"{match['weekday']} before {published.isoformat()} is not in "
+                           f"{match['w_month']}")
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="weekday",
+                            problem=problem)
+    if match["month_day"] or match["day_month"]:
+        month = _month(match["month"] or match["month2"])
+        day = int(match["day"] or match["day2"])
+        year_text = match["year"] or match["year2"]
+        if year_text:
+            resolved = _safe_date(int(year_text), month, day)
+        else:
+            resolved = None if published is None else _nearest_year(month, day, published)
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="month_day")
+    if match["iso"]:
+        try:
+            resolved = dateutil_parser.isoparse(match["iso"]).date()
+        except ValueError:
+            resolved = None
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="iso")
+    if match["relative_day"]:
+        word = " ".join(match["relative_day"].lower().split())
+        offsets = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                   "last night": -1}
+        resolved = None if published is None else published + dt.timedelta(days=offsets[word])
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY,
+                            rule="relative_day")
+    if match["ago"]:
+        count = match["count"].lower()
+        amount = int(count) if count.isdigit() else _NUMBERS[count]
+        days = amount * (7 if match["unit"].startswith("week") else 1)
+        resolved = None if published is None else published - dt.timedelta(days=days)
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="ago")
+    shift = {"last": -1, "this": 0, "next": 1}
+    if match["month_rel_year"]:
+        resolved = None
+        if published is not None:
+            year = published.year + shift[match["which3"].lower()]
+            resolved = dt.date(year, _month(match["month3"]), 1)
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.MONTH,
+                            rule="month_relative_year")
+    if match["relative_year"]:
+        which = match["relative_year"].split()[0].lower()
+        resolved = None if published is None else dt.date(published.year + shift[which], 1, 1)
+        return ResolvedDate(**span, resolved=resolved, precision=Precision.YEAR,
+                            rule="relative_year")
+    which = match["relative_month"].split()[0].lower()
+    resolved = None
+    if published is not None:
+        resolved = (published.replace(day=1) + relativedelta(months=shift[which]))
+    return ResolvedDate(**span, resolved=resolved, precision=Precision.MONTH,
+                        rule="relative_month")
+
+
+def date_from_groups(match: regex.Match[str], today: dt.date) -> dt.date | None:
+    """The day a dateline match states: groups ``year``/``month``/``day``, or ``date``."""
+    groups = match.groupdict()
+    if groups.get("date"):
+        try:
+            return dateutil_parser.parse(groups["date"], fuzzy=True, default=dt.datetime(
+                today.year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            return None
+    try:
+        month_text = groups.get("month") or ""
+        month = int(month_text) if month_text.isdigit() else _month(month_text.title())
+        year = int(groups.get("year") or "")
+        day = int(groups.get("day") or "1")
+    except (KeyError, ValueError):
+        return None
+    if year < 100:
+        year += 2000 if year <= today.year % 100 else 1900
+    return _safe_date(year, month, day)

@@ -1,0 +1,140 @@
+"""The profile plugin: turns every registered :class:`OutletProfile` into behaviour.
+
+It implements the per-report hooks for all outlets from their profiles' patterns, and
+answers last (``trylast``) so a plugin that implements a hook itself takes precedence.
+Patterns from profiles run with a timeout (``PATTERN_TIMEOUT`` seconds per call); a pattern
+that takes longer raises ``TimeoutError``, which the Parser reports as a diagnostic naming the
+plugin instead of hanging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+import regex
+
+from conflictparse._document import Document
+from conflictparse._header import Header, HeaderPatterns, compile_header_patterns, read_header
+from conflictparse._outlets import AttributionPhrase, OutletProfile
+from conflictparse._provenance import (
+    ProvenancePatterns,
+    compile_provenance_patterns,
+    read_provenance,
+)
+from conflictparse._types import Provenance
+from conflictparse.hookspecs import hookimpl
+
+from .generic import COMMON_BOILERPLATE, GENERIC_ID
+
+PATTERN_TIMEOUT = 1.0
+"""Seconds a profile pattern may run on one report before it is abandoned."""
+_HEADER_CHARS = 3000
+"""Markers marked ``header_only`` and variant detectors look this far into the text."""
+
+
+def _line_only(pattern: str) -> bool:
+    """Whether a boilerplate pattern may only remove whole lines (``^…``, or a counter)."""
+    return pattern.removeprefix("(?i)").startswith(("^", r"\d"))
+
+
+@attrs.frozen(kw_only=True)
+class _Compiled:
+    markers: tuple[tuple[regex.Pattern[str], float, bool], ...]
+    boilerplate_lines: tuple[regex.Pattern[str], ...]
+    boilerplate_inline: tuple[regex.Pattern[str], ...]
+    header: HeaderPatterns
+    provenance: ProvenancePatterns
+
+
+class ProfilePlugin:
+    """Implements the per-report hooks from outlet profiles (see the module docstring)."""
+
+    def __init__(self, profiles: Mapping[str, OutletProfile], today: dt.date) -> None:
+        self.profiles = profiles
+        self.today = today
+        self._compiled: dict[tuple[str, str], _Compiled] = {}
+
+    def _effective(self, outlet: str, text: str) -> _Compiled:
+        profile = self.profiles[outlet]
+        head = text[:_HEADER_CHARS]
+        variant = next((v for v in profile.variants
+                        if regex.search(v.detect, head, timeout=PATTERN_TIMEOUT)), None)
+        key = (outlet, variant.name if variant else "")
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._compile(profile, variant)
+        return compiled
+
+    def _compile(self, profile: OutletProfile, variant: object) -> _Compiled:
+        extra_prefixes: tuple[str, ...] = getattr(variant, "headline_prefixes", ())
+        extra_datelines: tuple[str, ...] = getattr(variant, "datelines", ())
+        extra_boilerplate: tuple[str, ...] = getattr(variant, "boilerplate", ())
+        boilerplate = (*extra_boilerplate, *profile.boilerplate)
+        if profile.id != GENERIC_ID:
+            boilerplate += COMMON_BOILERPLATE
+        return _Compiled(
+            markers=tuple((regex.compile(m.pattern), m.weight, m.header_only)
+                          for m in profile.markers),
+            boilerplate_lines=tuple(regex.compile(rf"(?:{p})\s*") for p in boilerplate),
+            boilerplate_inline=tuple(regex.compile(p) for p in boilerplate
+                                     if not _line_only(p)),
+            header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
+                                           profile.translation_prefixes,
+                                           (*extra_datelines, *profile.datelines)),
+            provenance=compile_provenance_patterns(profile.translator_notes, profile.disclaimers,
+                                                   profile.translated_outlets),
+        )
+
+    @hookimpl(trylast=True)
+    def detect_outlet(self, text: str) -> Iterable[tuple[str, float]]:
+        head = text[:_HEADER_CHARS]
+        scores = []
+        for outlet, profile in self.profiles.items():
+            if not profile.markers:
+                continue
+            compiled = self._effective(outlet, text)
+            score = 0.0
+            for pattern, weight, header_only in compiled.markers:
+                if pattern.search(head if header_only else text, timeout=PATTERN_TIMEOUT):
+                    score += weight
+            scores.append((outlet, min(score, 1.0)))
+        return scores
+
+    @hookimpl(trylast=True)
+    def find_boilerplate(self, document: Document, outlet: str) -> list[tuple[int, int]]:
+        compiled = self._effective(outlet, document.folded)
+        text = document.folded
+        found: list[tuple[int, int]] = []
+        for line in document.lines:
+            for pattern in compiled.boilerplate_lines:
+                if pattern.fullmatch(text, line.start, line.end, timeout=PATTERN_TIMEOUT):
+                    found.append((line.start, line.end))
+                    break
+            else:
+                for pattern in compiled.boilerplate_inline:
+                    for match in pattern.finditer(text, line.start, line.end,
+                                                  timeout=PATTERN_TIMEOUT):
+                        if match.end() > match.start():
+                            found.append(match.span())
+        return found
+
+    @hookimpl(trylast=True)
+    def read_header(self, document: Document, outlet: str,
+                    boilerplate: tuple[tuple[int, int], ...]) -> Header:
+        compiled = self._effective(outlet, document.folded)
+        return read_header(document, compiled.header, boilerplate, self.today)
+
+    @hookimpl(trylast=True)
+    def read_provenance(self, document: Document, outlet: str, header: Header) -> Provenance:
+        compiled = self._effective(outlet, document.folded)
+        standfirst = None
+        if header.standfirst is not None:
+            standfirst = (document.folded_offset(header.standfirst.start),
+                          document.folded_offset(header.standfirst.end))
+        return read_provenance(document, compiled.provenance, standfirst)
+
+    @hookimpl(trylast=True)
+    def attribution_phrases(self, outlet: str) -> tuple[AttributionPhrase, ...]:
+        return self.profiles[outlet].attribution

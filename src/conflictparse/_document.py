@@ -1,0 +1,145 @@
+"""The text under analysis, folded for matching while every offset stays meaningful.
+
+Extraction runs on ``Document.folded``: curly quotes become straight, exotic spaces become
+plain spaces, carriage returns become line ends, and invisible format characters (zero-width
+spaces, bidi marks, BOM, soft hyphens) are deleted. Character-for-character replacements keep
+offsets; deletions are recorded in an offset map, so :meth:`Document.span` turns any stretch of
+``folded`` back into an exact :class:`Span` of the original text. Texts without format
+characters (nearly all) skip the map entirely.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ._types import Span
+
+# One-to-one replacements: they keep every offset as it is.
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»＂", '"'),
+        **dict.fromkeys("\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                        "\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+        **dict.fromkeys("\u2028\u2029\x85", "\n"),
+        "\x00": " ",
+    }
+)
+_FORMAT_CHARS = regex.compile(r"[\p{Cf}\p{Cs}]")
+_CRLF = regex.compile(r"\r\n?")
+_LINE = regex.compile(r"[^\n]+")
+_ARABIC = regex.compile(r"\p{Script=Arabic}")
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+
+# Sentence ends: . ! ? (and a closing quote/bracket) followed by space and a capital or quote.
+# Abbreviations that end in a period do not end a sentence.
+_SENTENCE_END = regex.compile(
+    r"""(?<!\b(?:Gen|Lt|Col|Maj|Brig|Capt|Cpt|Sgt|Adm|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z]))"""
+    r"""[.!?]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\d])"""
+)
+
+
+def sanitize(text: str) -> str:
+    """Replace lone surrogates with U+FFFD so the text can always be encoded; keep length."""
+    if _FORMAT_CHARS.search(text) is None:
+        return text
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
+@attrs.frozen(kw_only=True)
+class Line:
+    """A non-blank line of the folded text, without surrounding white space."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """A report text prepared for extraction (see the module docstring)."""
+
+    __slots__ = ("_lines", "_offsets", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = _CRLF.sub(lambda m: " \n" if len(m[0]) == 2 else "\n", text).translate(_FOLD_TABLE)
+        offsets: array.array[int] | None = None
+        if _FORMAT_CHARS.search(folded) is not None:
+            kept = [i for i, ch in enumerate(folded) if _FORMAT_CHARS.match(ch) is None]
+            offsets = array.array("q", kept)
+            folded = "".join(folded[i] for i in kept)
+        self.folded = folded
+        self._offsets = offsets
+        self._lines: tuple[Line, ...] | None = None
+
+    def original_offset(self, index: int) -> int:
+        """The offset in ``text`` of position ``index`` of ``folded``."""
+        if self._offsets is None:
+            return index
+        if index >= len(self._offsets):
+            return len(self.text)
+        return int(self._offsets[index])
+
+    def folded_offset(self, index: int) -> int:
+        """The position in ``folded`` of offset ``index`` of ``text`` (or of the next kept
+        character, when ``index`` points at a deleted one)."""
+        if self._offsets is None:
+            return index
+        return bisect.bisect_left(self._offsets, index)
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of the original text that ``folded[start:end]`` came from."""
+        if self._offsets is None:
+            return Span(start=start, end=end, text=self.text[start:end])
+        original_start = self.original_offset(start)
+        original_end = self.original_offset(end - 1) + 1 if end > start else original_start
+        return Span.of(self.text, original_start, original_end)
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Non-blank lines, stripped, with their offsets in ``folded``."""
+        if self._lines is None:
+            lines = []
+            for match in _LINE.finditer(self.folded):
+                raw = match[0]
+                stripped = raw.strip()
+                if stripped:
+                    start = match.start() + (len(raw) - len(raw.lstrip()))
+                    lines.append(Line(start=start, end=start + len(stripped), text=stripped))
+            self._lines = tuple(lines)
+        return self._lines
+
+
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds any Arabic-script letter."""
+    return _ARABIC.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether ``text`` holds any Latin-script letter."""
+    return _LATIN_LETTER.search(text) is not None
+
+
+def first_arabic(text: str) -> int:
+    """Offset of the first Arabic-script letter in ``text``, or -1."""
+    match = _ARABIC.search(text)
+    return -1 if match is None else match.start()
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence boundaries inside ``text[start:end]``, as absolute (start, end) pairs."""
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        boundary = match.end()
+        sentence_end = len(text[position:boundary].rstrip()) + position
+        if sentence_end > position:
+            yield position, sentence_end
+        position = boundary
+    tail_end = len(text[position:end].rstrip()) + position
+    if tail_end > position:
+        yield position, tail_end

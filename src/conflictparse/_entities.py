@@ -1,0 +1,279 @@
+"""Finding actors and places in text.
+
+Three passes over each region of the body (headline, standfirst, paragraphs):
+
+1. *Titled people* — "Gen. Ramadan Ramadan", "Russian Foreign Minister Sergei Lavrov",
+   "Israel's ambassador to Moscow, Gary Koren": a registered person when the name is known,
+   otherwise a new person actor with the title and affiliation the text gives. Their bare
+   surname is then recognised for the rest of the report ("informed Ali").
+2. *Introduced places* — "the town of Zimreen", "the village of Jabab": a registered place
+   when the name is known, otherwise a new place of that kind without coordinates.
+3. *Registry words* — one left-to-right pass over the words, looking up name keys
+   (:mod:`conflictparse._names`) in the index; the longest name wins. A country or capital is
+   a place after a locative word ("in Syria", "southwest Syria", "to Moscow") and the state or
+   its government otherwise ("Washington and Moscow", "Israel's Golan border").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import regex
+
+from ._document import Document
+from ._names import TOKEN, is_article, name_keys, token_key
+from ._registry import IndexedName, Registry
+from ._types import Actor, Location, Mention
+
+_PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben)[-\s])"
+_NAME = rf"\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
+_RANK = (
+    r"(?:(?:Maj(?:or)?\.?|Brig(?:adier)?\.?|Lt\.?|Lieutenant)\s+(?:Gen(?:eral)?\.?|Col(?:onel)?\.?)"
+    r"|Gen\.|General|Col\.|Colonel|Maj\.|Major|Brig\.|Brigadier|Capt\.|Captain|Lt\.|Lieutenant"
+    r"|Sgt\.|Sergeant|Adm\.|Admiral|Sheikh|Dr\.)"
+)
+_OFFICE = (
+    r"(?:(?:[Dd]eputy|[Vv]ice|[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|"
+    r"[Jj]ustice|[Ff]inance|[Cc]hief|[Ss]upreme|[Aa]ssistant|[Ss]pecial|UN|U\.N\.|[Ff]ormer|"
+    r"[Ss]enior|[Mm]ilitary|[Pp]residential)\s+){0,3}"
+    r"(?:[Mm]inister|President|[Pp]remier|[Aa]mbassador|[Gg]overnor|[Ee]nvoy|[Ss]pokes(?:man|woman)|"
+    r"Secretary of State|[Ss]ecretary|[Cc]ommander|[Cc]hief of [Ss]taff|[Ll]eader|King|Emir|"
+    r"Crown Prince|[Mm]ayor|[Cc]hairman|[Aa]dviser|[Aa]dvisor|[Cc]oordinator)"
+)
+_AFFILIATION = r"(?:(?P<affiliation>\p{Lu}[\p{L}.]+)(?:'s)?\s+)"
+_TITLED_PERSON = regex.compile(
+    rf"(?:{_AFFILIATION}?(?P<title>{_RANK}|{_OFFICE})(?:\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+)?,?\s+"
+    rf"|(?P<title2>{_RANK})\s+)"
+    rf"(?P<name>{_NAME})"
+)
+_PLACE_KINDS = {
+    "town": "town", "village": "village", "city": "city", "district": "district",
+    "province": "province", "governorate": "governorate", "region": "region", "area": "region",
+    "neighbourhood": "district", "neighborhood": "district", "camp": "camp",
+    "countryside": "region", "suburb": "district", "outskirts": "region",
+}
+_INTRODUCED_PLACE = regex.compile(
+    r"\b(?:the\s+)(?P<kind>town|village|city|district|province|governorate|region|area|"
+    r"neighbou?rhood|camp|suburb|outskirts)\s+of\s+(?P<name>(?:(?:al|el|as|ad|ash|ar|at|az|ez|an)-)?"
+    rf"\p{{Lu}}[\p{{L}}']+(?:[-\s]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{0,2}})"
+)
+_LOCATIVE = frozenset(
+    ["in", "inside", "across", "throughout", "into", "from", "at", "near", "toward", "towards", "outside", "within", "around", "southern", "northern", "eastern", "western", "southwest", "southwestern", "northwest", "northwestern", "northeast", "northeastern", "southeast", "southeastern", "central", "south", "north", "east", "west", "occupied", "rural"]
+)
+_CITY_LOCATIVE = _LOCATIVE | {"to", "of", "visited", "visit", "visiting", "reached"}
+_COMPASS_AFTER = regex.compile(r"'s\s+(?:south|north|east|west|center|centre|border|soil|territory)")
+_GAP = regex.compile(r"[\s-]*")
+
+
+@attrs.frozen(kw_only=True)
+class Entities:
+    """What :class:`EntityFinder` found in one report."""
+
+    actors: tuple[Actor, ...]
+    actor_mentions: tuple[Mention, ...]
+    locations: tuple[Location, ...]
+    location_mentions: tuple[Mention, ...]
+    actor_hits: tuple[tuple[int, int, str], ...] = ()
+    """Actor mentions as (start, end, actor id) in ``Document.folded``, sorted by start."""
+
+
+@attrs.define
+class _Word:
+    start: int
+    end: int
+    key: str
+    text: str
+    prefix_start: int
+
+
+class EntityFinder:
+    """Finds actors and places of a :class:`Registry` in documents."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    def find(self, document: Document, regions: Iterable[tuple[int, int]]) -> Entities:
+        """Actors and places mentioned in the given stretches of ``document.folded``."""
+        run = _Run(self.registry, document)
+        for start, end in regions:
+            run.scan(start, end)
+        return run.result()
+
+
+class _Run:
+    """The state of one report's entity search."""
+
+    def __init__(self, registry: Registry, document: Document) -> None:
+        self.registry = registry
+        self.document = document
+        self.actors: dict[str, Actor] = {}
+        self.locations: dict[str, Location] = {}
+        self.actor_mentions: list[Mention] = []
+        self.location_mentions: list[Mention] = []
+        self.surnames: dict[str, str] = {}
+        self.actor_hits: list[tuple[int, int, str]] = []
+
+    def result(self) -> Entities:
+        return Entities(
+            actors=tuple(self.actors.values()),
+            actor_mentions=tuple(sorted(self.actor_mentions, key=lambda m: m.span.start)),
+            locations=tuple(self.locations.values()),
+            location_mentions=tuple(sorted(self.location_mentions, key=lambda m: m.span.start)),
+            actor_hits=tuple(sorted(self.actor_hits)),
+        )
+
+    def _add_actor(self, actor: Actor, start: int, end: int, rule: str) -> None:
+        self.actors.setdefault(actor.id, actor)
+        self.actor_hits.append((start, end, actor.id))
+        span = self.document.span(start, end)
+        self.actor_mentions.append(Mention(entity_id=actor.id, span=span, rule=rule))
+
+    def _add_location(self, location: Location, start: int, end: int, rule: str) -> None:
+        self.locations.setdefault(location.id, location)
+        span = self.document.span(start, end)
+        self.location_mentions.append(Mention(entity_id=location.id, span=span, rule=rule))
+
+    def scan(self, start: int, end: int) -> None:
+        text = self.document.folded
+        claimed: list[tuple[int, int]] = []
+        for match in _TITLED_PERSON.finditer(text, start, end):
+            claimed.append(self._titled_person(match))
+        for match in _INTRODUCED_PLACE.finditer(text, start, end):
+            if not _inside(match.start("name"), claimed):
+                claimed.append(self._introduced_place(match))
+        self._registry_words(start, end, claimed)
+
+    def _lookup(self, name: str, *, people: bool) -> IndexedName | None:
+        for item in self.registry.index.names.get(name_keys(name), ()):
+            if item.is_place or item.role != "name":
+                continue
+            if (self.registry.actors[item.entity_id].kind == "person") == people:
+                return item
+        return None
+
+    def _titled_person(self, match: regex.Match[str]) -> tuple[int, int]:
+        name = match["name"]
+        title = match["title"] or match["title2"]
+        known = self._lookup(name, people=True)
+        name_start, name_end = match.span("name")
+        words = name.replace("-", " ").split()
+        if known is None and len(words) < 2 and not regex.fullmatch(_RANK, title):
+            return match.start(), match.start()  # "commander of the Fourth Division"
+        if known is not None:
+            actor = attrs.evolve(self.registry.actor(known.entity_id), title=title.rstrip("."))
+        else:
+            affiliation = self._affiliation(match["affiliation"])
+            actor = Actor(
+                id="person:" + "_".join(name_keys(name)),
+                name=name,
+                kind="person",
+                aliases=(f"{title} {name}",),
+                title=title.rstrip("."),
+                affiliation=affiliation,
+            )
+            if len(words) >= 2:
+                self.surnames.setdefault(token_key(words[-1]), actor.id)
+        self._add_actor(actor, name_start, name_end, "title")
+        affiliation_start = match.start("affiliation")
+        if affiliation_start >= 0:
+            # "Russian Foreign Minister" also mentions Russia.
+            self._registry_words(affiliation_start, match.end("affiliation"), [])
+        return match.start(), name_end
+
+    def _affiliation(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        for item in self.registry.index.names.get(name_keys(word), ()):
+            if not item.is_place:
+                return item.entity_id
+        return None
+
+    def _introduced_place(self, match: regex.Match[str]) -> tuple[int, int]:
+        name = match["name"]
+        start, end = match.span("name")
+        for item in self.registry.index.names.get(name_keys(name), ()):
+            if item.is_place:
+                self._add_location(self.registry.location(item.entity_id), start, end, "introduced")
+                return start, end
+        kind = _PLACE_KINDS.get(match["kind"].lower(), "place")
+        location = Location(id="introduced:" + "_".join(name_keys(name)), name=name, kind=kind)
+        self._add_location(location, start, end, "introduced")
+        return start, end
+
+    def _words(self, start: int, end: int) -> list[_Word]:
+        text = self.document.folded
+        words: list[_Word] = []
+        prefix_start = -1
+        for match in TOKEN.finditer(text, start, end):
+            word_start, word_end = match.span()
+            word = match[0]
+            if word.endswith(("'s", "'S")):
+                word, word_end = word[:-2], word_end - 2
+            following = text[word_end:word_end + 1]
+            if is_article(word) and (following == "-" or word.lower() in ("al", "el")):
+                prefix_start = word_start if prefix_start < 0 else prefix_start
+                continue
+            words.append(_Word(start=word_start, end=word_end, key=token_key(word), text=word,
+                               prefix_start=prefix_start if prefix_start >= 0 else word_start))
+            prefix_start = -1
+        return words
+
+    def _registry_words(self, start: int, end: int, claimed: list[tuple[int, int]]) -> None:
+        text = self.document.folded
+        index = self.registry.index
+        words = self._words(start, end)
+        count = len(words)
+        i = 0
+        while i < count:
+            word = words[i]
+            longest = index.max_words.get(word.key, 0)
+            if longest == 0 or _inside(word.start, claimed):
+                if longest == 0 and word.key in self.surnames and word.text[:1].isupper():
+                    actor = self.actors[self.surnames[word.key]]
+                    self._add_actor(actor, word.start, word.end, "surname")
+                i += 1
+                continue
+            found = 0
+            for size in range(min(longest, count - i), 0, -1):
+                chunk = words[i:i + size]
+                if any(_GAP.fullmatch(text, a.end, b.prefix_start) is None
+                       for a, b in zip(chunk, chunk[1:])):
+                    continue
+                items = index.names.get(tuple(w.key for w in chunk))
+                if items and self._accept(items, words, i, i + size):
+                    found = size
+                    break
+            i += found or 1
+
+    def _accept(self, items: list[IndexedName], words: list[_Word], first: int, stop: int) -> bool:
+        text = self.document.folded
+        head = words[first]
+        capitalised = not head.text[:1].islower()
+        usable = [item for item in items if capitalised or item.lower_ok]
+        if not usable:
+            return False
+        before = words[first - 1].text.lower() if first > 0 else ""
+        last = words[stop - 1]
+        places = [item for item in usable if item.is_place]
+        actors = [item for item in usable if not item.is_place]
+        chosen: IndexedName
+        if places and actors:
+            capital = any(item.role == "capital" for item in actors)
+            locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE)
+                        or _COMPASS_AFTER.match(text, last.end) is not None)
+            chosen = places[0] if locative else actors[0]
+        elif actors:
+            chosen = actors[0]
+        else:
+            chosen = places[0]
+        start, end = head.prefix_start, last.end
+        if chosen.is_place:
+            self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
+        else:
+            self._add_actor(self.registry.actor(chosen.entity_id), start, end, chosen.role)
+        return True
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,205 @@
+"""Reading a report's header: headline and its translations, byline, dateline, standfirst.
+
+Scraped pages start with a few lines of header in outlet-specific shapes (see the outlet
+profiles), all variations on one theme this module handles generically:
+
+* the headline line may carry an outlet prefix (``DEBKAfile:``) and, after the English, its
+  Arabic translation on the same line (found by script, not by position);
+* the headline (and its translation) is often repeated on lines of their own;
+* a dateline (``DEBKAfile/July 05/18``) may stand on its own line or open the first
+  paragraph (``… 8:29 AM (GMT+02:00) – While Israeli jets …``);
+* a standfirst sentence may sit between the headline and its repetition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._dates import date_from_groups
+from ._document import Document, Line, first_arabic, has_latin
+from ._types import Dateline, Headline, Span
+
+HEADER_LINES = 12
+"""How many lines from the top (after boilerplate) may hold header elements."""
+
+GENERIC_DATELINES = (
+    r"(?:Source:\s*[^,\n]{2,40},\s*)?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},\s+\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?(?:\s*\([^)\n]{1,12}\))?",
+    r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b",
+    r"(?P<date>\d{4}-\d{2}-\d{2})$",
+    r"(?:[•·]\s*)?(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})\b(?:\s*[•·]\s*\d{1,2}:\d{2}\s*[ap]m)?(?:\s*[•·])?",
+)
+_BYLINE = regex.compile(r"^[Bb]y\s+(?P<author>\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})\b.{0,80}$")
+_DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FINAL_STOP = regex.compile(r"[.;,]['\"]?$")
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """What :func:`read_header` found; ``consumed`` lists the stretches of ``folded`` that
+    belong to the header and must not be read as body."""
+
+    headlines: tuple[Headline, ...] = ()
+    byline: Span | None = None
+    dateline: Dateline | None = None
+    standfirst: Span | None = None
+    consumed: tuple[tuple[int, int], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class HeaderPatterns:
+    """The compiled outlet patterns :func:`read_header` uses."""
+
+    headline_prefixes: tuple[regex.Pattern[str], ...] = ()
+    translation_prefixes: tuple[regex.Pattern[str], ...] = ()
+    datelines: tuple[tuple[str, regex.Pattern[str]], ...] = ()
+    """Matched at the start of each header line."""
+
+
+def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefixes: Sequence[str],
+                            datelines: Sequence[str]) -> HeaderPatterns:
+    """Compile outlet patterns, with the generic datelines after the outlet's own."""
+    return HeaderPatterns(
+        headline_prefixes=tuple(regex.compile(p) for p in headline_prefixes),
+        translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
+        datelines=tuple((p, regex.compile(p))
+                        for p in (*datelines, *GENERIC_DATELINES)),
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
+
+
+def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]]) -> int:
+    for pattern in prefixes:
+        match = pattern.match(text, start)
+        if match is not None and match.end() > start:
+            return match.end()
+    return start
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = _WORD.findall(line)
+    return 2 <= len(words) <= 30 and _FINAL_STOP.search(line) is None and has_latin(line)
+
+
+def read_header(document: Document, patterns: HeaderPatterns,
+                boilerplate: Sequence[tuple[int, int]], today: dt.date) -> Header:
+    """Read the header of ``document`` (see the module docstring)."""
+    text = document.folded
+    lines = [line for line in document.lines if not _covered(line, boilerplate)][:HEADER_LINES]
+    consumed: list[tuple[int, int]] = []
+    dateline: Dateline | None = None
+    dateline_line = -1
+    for number, line in enumerate(lines):
+        dateline = _dateline(document, line, patterns, today, consumed)
+        if dateline is not None:
+            dateline_line = number
+            break
+
+    headlines: list[Headline] = []
+    byline: Span | None = None
+    english = arabic = ""
+    for number, line in enumerate(lines):
+        if any(start <= line.start < end for start, end in consumed):
+            continue
+        if number > dateline_line >= 0 and not headlines:
+            break  # nothing headline-like above the dateline: the rest is body
+        start = _strip_prefix(text, line.start, patterns.headline_prefixes)
+        body = text[start:line.end]
+        split = first_arabic(body)
+        latin_part = body if split < 0 else body[:split]
+        if not headlines:
+            if not _looks_like_headline(latin_part.strip()) and split != 0:
+                if _BYLINE.match(line.text) and byline is None:
+                    byline = document.span(line.start, line.end)
+                    consumed.append((line.start, line.end))
+                    continue
+                break
+            if latin_part.strip():
+                english = latin_part.strip()
+                en_start = start + (len(latin_part) - len(latin_part.lstrip()))
+                headlines.append(_headline(document, en_start, en_start + len(english), "en"))
+            if split >= 0:
+                ar_start = _strip_prefix(text, start + split, patterns.translation_prefixes)
+                arabic = text[ar_start:line.end].strip()
+                if arabic:
+                    headlines.append(_headline(document, ar_start, ar_start + len(arabic), "ar"))
+            consumed.append((line.start, line.end))
+            continue
+        if (english and _same(body, english)) or (arabic and _same(body, arabic)) or (
+            english and split > 0 and _same(latin_part, english)
+        ):
+            consumed.append((line.start, line.end))
+        elif split == 0 and not arabic:
+            ar_start = _strip_prefix(text, start, patterns.translation_prefixes)
+            arabic = text[ar_start:line.end].strip()
+            headlines.append(_headline(document, ar_start, ar_start + len(arabic), "ar"))
+            consumed.append((line.start, line.end))
+        elif byline is None and _BYLINE.match(line.text):
+            byline = document.span(line.start, line.end)
+            consumed.append((line.start, line.end))
+
+    standfirst = _standfirst(document, lines, english, consumed)
+    return Header(headlines=tuple(headlines), byline=byline, dateline=dateline,
+                  standfirst=standfirst, consumed=tuple(sorted(consumed)))
+
+
+def _headline(document: Document, start: int, end: int, language: str) -> Headline:
+    span = document.span(start, end)
+    return Headline(text=span.text, language=language, span=span)
+
+
+def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: dt.date,
+              consumed: list[tuple[int, int]]) -> Dateline | None:
+    text = document.folded
+    for source, pattern in patterns.datelines:
+        match = pattern.match(text, line.start, line.end)
+        if match is None:
+            continue
+        date = date_from_groups(match, today)
+        if date is None:
+            continue
+        end = _DASH_AFTER.match(text, match.end(), line.end)
+        consumed_end = line.end if end is None or end.end() >= line.end else end.end()
+        consumed.append((line.start, consumed_end))
+        return Dateline(span=document.span(match.start(), match.end()), date=date, rule=source)
+    return None
+
+
+def _standfirst(document: Document, lines: Sequence[Line], english: str,
+                consumed: list[tuple[int, int]]) -> Span | None:
+    """The single line between the headline and its repetition, if the page has that shape."""
+    if not english:
+        return None
+    positions = [n for n, line in enumerate(lines) if _same(line.text, english)]
+    if len(positions) >= 2 and positions[1] - positions[0] == 2:
+        line = lines[positions[0] + 1]
+        consumed.append((line.start, line.end))
+        return document.span(line.start, line.end)
+    return None
+
+
+def _covered(line: Line, stretches: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= line.start and line.end <= end for start, end in stretches)
+
+
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs", "amid", "after", "over"])
+
+
+def looks_like_related_headline(line: str) -> bool:
+    """Whether a body line reads as the headline of another article dropped into the page:
+    short, no closing punctuation, and nearly every significant word capitalised."""
+    if len(line) > 140 or line.rstrip()[-1:] in '.!?:;"\'),':
+        return False
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(words) >= 0.8

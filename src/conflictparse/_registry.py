@@ -1,0 +1,277 @@
+"""The actor registry and the gazetteer, loaded from data inside the package.
+
+``data/actors.json`` holds states, forces, units, groups, organisations and people;
+``data/gazetteer.json.gz`` (built by ``scripts/build_gazetteer.py`` from GeoNames) and
+``data/places_curated.json`` hold places. Plugins add entries through the
+``register_actors`` / ``register_locations`` hooks. The :class:`NameIndex` maps name keys
+(see :mod:`conflictparse._names`) to entries so text is matched word by word in one pass.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from ._names import name_keys
+from ._types import Actor, Location
+
+
+def _strings(value: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+@attrs.frozen(kw_only=True)
+class ActorEntry:
+    """An actor as registered, with the names used to find it in text."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """Other names. Lower-case aliases ("regime forces") also match lower-case text;
+    capitalised ones only capitalised text."""
+    demonyms: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """For states: adjectives and plural nouns that stand for the state ("Russian")."""
+    capital: str | None = None
+    """For states: the seat of government, read as the government unless used as a place."""
+    government_names: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    parent: str | None = None
+    country: str | None = None
+    codes: tuple[tuple[str, str], ...] = ()
+    roles: tuple[tuple[str, str | None, int | None, int | None], ...] = ()
+    """For people: (title, of, start year, end year)."""
+    affiliation: str | None = None
+
+    def to_actor(self, title: str | None = None) -> Actor:
+        """The :class:`Actor` reported for this entry."""
+        names = (*self.aliases, *self.government_names)
+        return Actor(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            aliases=tuple(dict.fromkeys(n for n in names if n != self.name)),
+            country=self.country,
+            parent=self.parent,
+            codes=self.codes,
+            title=title if title is not None else (self.roles[0][0] if self.roles else None),
+            affiliation=self.affiliation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PlaceEntry:
+    """A place as registered."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    latitude: float | None = None
+    longitude: float | None = None
+    parent: str | None = None
+    country: str | None = None
+    population: int | None = None
+
+    def to_location(self) -> Location:
+        """The :class:`Location` reported for this entry."""
+        return Location(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            aliases=tuple(a for a in self.aliases if a != self.name),
+            latitude=self.latitude,
+            longitude=self.longitude,
+            parent=self.parent,
+            country=self.country,
+        )
+
+
+def actor_from_json(data: dict[str, Any]) -> ActorEntry:
+    """An :class:`ActorEntry` from one item of ``actors.json``."""
+    return ActorEntry(
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        aliases=data.get("aliases"),
+        demonyms=data.get("demonyms"),
+        capital=data.get("capital"),
+        government_names=data.get("government_names"),
+        parent=data.get("parent"),
+        country=data.get("country"),
+        codes=tuple(sorted((data.get("codes") or {}).items())),
+        roles=tuple(
+            (r["title"], r.get("of"), r.get("start"), r.get("end")) for r in data.get("roles") or ()
+        ),
+        affiliation=data.get("affiliation"),
+    )
+
+
+def place_from_json(data: dict[str, Any]) -> PlaceEntry:
+    """A :class:`PlaceEntry` from one item of the gazetteer files."""
+    return PlaceEntry(
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        aliases=data.get("aliases"),
+        latitude=data.get("lat"),
+        longitude=data.get("lon"),
+        parent=data.get("parent"),
+        country=data.get("country"),
+        population=data.get("population"),
+    )
+
+
+def _read_data(name: str) -> Any:
+    resource = resources.files("conflictparse") / "data" / name
+    if not resource.is_file():
+        return None
+    raw = resource.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return json.loads(raw)
+
+
+def packaged_actors() -> Iterator[ActorEntry]:
+    """The actors shipped in ``data/actors.json``."""
+    data = _read_data("actors.json") or {"actors": []}
+    for item in data["actors"]:
+        yield actor_from_json(item)
+
+
+def packaged_places() -> Iterator[PlaceEntry]:
+    """The places shipped in the gazetteer files (curated entries last, so they win)."""
+    for name in ("gazetteer.json.gz", "places_curated.json"):
+        data = _read_data(name) or {"places": []}
+        for item in data["places"]:
+            yield place_from_json(item)
+
+
+@attrs.frozen(kw_only=True)
+class IndexedName:
+    """One name of one entry in the :class:`NameIndex`."""
+
+    entity_id: str
+    is_place: bool
+    role: str
+    """``name`` (a proper name), ``demonym``, ``capital`` or ``government``."""
+    lower_ok: bool
+    """The name was registered in lower case, so lower-case text matches it too."""
+    priority: int
+    """Breaks ties between entries sharing a key: higher wins."""
+
+
+_KIND_PRIORITY = {
+    "country": 9, "governorate": 8, "base": 8, "airport": 8, "crossing": 8, "region": 7,
+    "landmark": 7, "city": 6, "province": 6, "district": 5, "town": 4, "camp": 4, "village": 2,
+}
+
+
+class NameIndex:
+    """Name keys → the entries they may name; longest match wins when scanning text."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], list[IndexedName]] = {}
+        self.max_words: dict[str, int] = {}
+        """First key → the most words a name starting with it has."""
+
+    def add(self, name: str, item: IndexedName) -> None:
+        if name[:4].lower() == "the ":
+            name = name[4:]
+        keys = name_keys(name)
+        if not keys or (len(keys) == 1 and len(keys[0]) < 2):
+            return
+        bucket = self.names.setdefault(keys, [])
+        if any(existing.entity_id == item.entity_id and existing.role == item.role
+               for existing in bucket):
+            return
+        bucket.append(item)
+        bucket.sort(key=lambda i: -i.priority)
+        first = keys[0]
+        if self.max_words.get(first, 0) < len(keys):
+            self.max_words[first] = len(keys)
+
+
+class Registry:
+    """Actors and places known to a Parser, with the index used to find them."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, ActorEntry] = {}
+        self.places: dict[str, PlaceEntry] = {}
+        self._index: NameIndex | None = None
+        self._actor_cache: dict[str, Actor] = {}
+        self._location_cache: dict[str, Location] = {}
+
+    def add_actor(self, entry: ActorEntry) -> None:
+        """Add an actor; an existing id gains the new entry's aliases."""
+        existing = self.actors.get(entry.id)
+        if existing is not None:
+            entry = attrs.evolve(
+                existing,
+                aliases=tuple(dict.fromkeys((*existing.aliases, entry.name, *entry.aliases))),
+                demonyms=tuple(dict.fromkeys((*existing.demonyms, *entry.demonyms))),
+                government_names=tuple(
+                    dict.fromkeys((*existing.government_names, *entry.government_names))
+                ),
+            )
+        self.actors[entry.id] = entry
+        self._index = None
+
+    def add_place(self, entry: PlaceEntry) -> None:
+        """Add a place; an existing id gains the new entry's aliases."""
+        existing = self.places.get(entry.id)
+        if existing is not None:
+            entry = attrs.evolve(
+                entry,
+                aliases=tuple(dict.fromkeys((*existing.aliases, existing.name, *entry.aliases))),
+            )
+        self.places[entry.id] = entry
+        self._index = None
+
+    @property
+    def index(self) -> NameIndex:
+        """The name index, built on first use."""
+        if self._index is None:
+            self._index = self._build_index()
+        return self._index
+
+    def _build_index(self) -> NameIndex:
+        index = NameIndex()
+        for place in self.places.values():
+            priority = _KIND_PRIORITY.get(place.kind, 1) * 10 + min(
+                9, len(str(place.population or 0))
+            )
+            for name in (place.name, *place.aliases):
+                index.add(name, IndexedName(entity_id=place.id, is_place=True, role="name",
+                                            lower_ok=False, priority=priority))
+        for actor in self.actors.values():
+            priority = 100 if actor.kind != "person" else 90
+            roles = [(name, "name") for name in (actor.name, *actor.aliases)]
+            roles += [(name, "government") for name in actor.government_names]
+            roles += [(name, "demonym") for name in actor.demonyms]
+            if actor.capital:
+                roles.append((actor.capital, "capital"))
+            for name, role in roles:
+                bare = name[4:] if name[:4].lower() == "the " else name
+                lower_ok = bare[:1].islower()
+                index.add(name, IndexedName(entity_id=actor.id, is_place=False, role=role,
+                                            lower_ok=lower_ok, priority=priority))
+        return index
+
+    def actor(self, actor_id: str) -> Actor:
+        """The output :class:`Actor` for a registered id."""
+        actor = self._actor_cache.get(actor_id)
+        if actor is None:
+            actor = self._actor_cache[actor_id] = self.actors[actor_id].to_actor()
+        return actor
+
+    def location(self, place_id: str) -> Location:
+        """The output :class:`Location` for a registered id."""
+        location = self._location_cache.get(place_id)
+        if location is None:
+            location = self._location_cache[place_id] = self.places[place_id].to_location()
+        return location

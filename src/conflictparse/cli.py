@@ -1,0 +1,207 @@
+"""The ``conflictparse`` command line.
+
+    conflictparse parse PATH... [--format json|jsonl|gold|table] [--outlet ID] [--published DAY]
+    conflictparse evaluate DIR [--outlet ID] [--json]
+    conflictparse plugins
+
+``parse`` reads files, folders, globs, JSONL streams or ``-`` (stdin) lazily and writes as it
+goes. Inputs that cannot be read are reported on stderr by name; the others are parsed and
+the exit status is 1 at the end. Exit status 2 means a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from ._errors import ConflictParseError
+from ._gold import report_to_gold
+from ._inputs import InputItem, iter_inputs
+from ._parser import Parser
+from ._serialize import report_to_dict
+from ._types import Report
+from ._version import __version__
+
+FORMATS = ("json", "jsonl", "gold", "table")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = _argument_parser().parse_args(argv)
+    try:
+        status: int = arguments.run(arguments)
+    except ConflictParseError as error:
+        print(f"conflictparse: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `conflictparse parse … | head`
+        return 0
+    return status
+
+
+def _argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="conflictparse", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"conflictparse {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="parse reports")
+    parse.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files, folders, globs, .jsonl streams, or - for stdin")
+    parse.add_argument("--format", choices=FORMATS, default="jsonl",
+                       help="output format (default: jsonl, one report per line)")
+    _common(parse)
+    parse.add_argument("--published", type=_day, metavar="YYYY-MM-DD",
+                       help="publication day for texts without a dateline")
+    parse.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parse.set_defaults(run=_run_parse)
+
+    evaluate = commands.add_parser("evaluate", help="score the parser against gold annotations")
+    evaluate.add_argument("directory", type=Path, metavar="DIR",
+                          help="folder of *.txt reports with *.gold.json beside them")
+    evaluate.add_argument("--json", action="store_true", help="one JSON object instead of tables")
+    _common(evaluate)
+    evaluate.set_defaults(run=_run_evaluate)
+
+    plugins = commands.add_parser("plugins", help="list the plugins found")
+    plugins.add_argument("--json", action="store_true", help="as JSON")
+    plugins.set_defaults(run=_run_plugins, disable=[])
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--outlet", metavar="ID", help="read every text as this outlet")
+    command.add_argument("--disable", action="append", default=[], metavar="PLUGIN",
+                         help="leave this plugin out (repeatable)")
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _run_parse(arguments: argparse.Namespace) -> int:
+    parser = Parser(disable=arguments.disable)
+    write = _writer(arguments.format, sys.stdout)
+    progress = _Progress(enabled=not arguments.no_progress and sys.stderr.isatty())
+    failures = 0
+    for item in iter_inputs(arguments.paths):
+        if item.error is not None or item.text is None:
+            failures += 1
+            print(f"conflictparse: {item.id}: {item.error}", file=sys.stderr)
+            continue
+        report = parser.parse(item.text, outlet=arguments.outlet,
+                              published=arguments.published or item.published)
+        write(item, report)
+        progress.step()
+    progress.done()
+    if failures:
+        print(f"conflictparse: {failures} input(s) could not be read", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _writer(kind: str, out: TextIO) -> Callable[[InputItem, Report], None]:
+    def jsonl(item: InputItem, report: Report) -> None:
+        out.write(json.dumps({"id": item.id, **report_to_dict(report)}, ensure_ascii=False))
+        out.write("\n")
+
+    def pretty(item: InputItem, report: Report) -> None:
+        out.write(json.dumps({"id": item.id, **report_to_dict(report)}, ensure_ascii=False,
+                             indent=2))
+        out.write("\n")
+
+    def gold(item: InputItem, report: Report) -> None:
+        out.write(json.dumps(report_to_gold(report), ensure_ascii=False))
+        out.write("\n")
+
+    def table(item: InputItem, report: Report) -> None:
+        out.write(format_report(item.id, report))
+
+    return {"jsonl": jsonl, "json": pretty, "gold": gold, "table": table}[kind]
+
+
+def format_report(name: str, report: Report) -> str:
+    """A readable terminal view of a report."""
+    lines = [f"== {name}",
+             f"outlet     {report.outlet_name or '-'}",
+             f"headline   {report.headline or '-'}"]
+    lines += [f"  [{lang}]     {text}" for lang, text in report.headline_translations.items()]
+    lines.append(f"published  {report.published or '-'}")
+    if report.provenance.translated_by or report.provenance.original_outlet:
+        lines.append(f"provenance original: {report.provenance.original_outlet or '-'}; "
+                     f"translated by: {report.provenance.translated_by or '-'}")
+    lines.append(f"claims     {len(report.claims)}")
+    for claim in report.claims:
+        flags = "".join(f for f, on in (("Q", claim.direct_quote), ("H", claim.hedged)) if on)
+        cue = claim.cue.text if claim.cue else "—"
+        content = claim.content.text if len(claim.content.text) <= 70 else (
+            claim.content.text[:69] + "…")
+        lines.append(f"  {claim.source.name} ({claim.source.kind.value}) {cue} {flags:2} {content}")
+    lines.append("actors     " + ", ".join(a.name for a in report.actors))
+    lines.append("places     " + ", ".join(loc.name for loc in report.locations))
+    dates = [f"{d.span.text} → {d.resolved or '?'}" for d in report.dates]
+    lines.append("dates      " + "; ".join(dates))
+    lines += [f"! {d.severity.value}: {d.code}: {d.message}" for d in report.diagnostics]
+    return "\n".join(lines) + "\n\n"
+
+
+def _run_evaluate(arguments: argparse.Namespace) -> int:
+    from .evaluate import evaluate_directory
+
+    if not arguments.directory.is_dir():
+        print(f"conflictparse: {arguments.directory}: not a folder", file=sys.stderr)
+        return 2
+    parser = Parser(disable=arguments.disable)
+
+    def predict(path: Path, text: str) -> dict[str, Any]:
+        return report_to_gold(parser.parse(text, outlet=arguments.outlet))
+
+    evaluation = evaluate_directory(arguments.directory, predict)
+    if arguments.json:
+        print(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation.format_table(), end="")
+    return 1 if evaluation.errors else 0
+
+
+def _run_plugins(arguments: argparse.Namespace) -> int:
+    parser = Parser()
+    infos = parser.plugins()
+    if arguments.json:
+        print(json.dumps([{"name": i.name, "version": i.version, "source": i.source,
+                           "hooks": list(i.hooks)} for i in infos], indent=2))
+    else:
+        width = max(len(i.name) for i in infos)
+        for info in infos:
+            print(f"{info.name:<{width}}  {info.version or '-':<8}  {info.source:<11}  "
+                  f"{', '.join(info.hooks)}")
+        print(f"\noutlets: {', '.join(sorted(parser.outlets))}")
+    for problem in parser._host.problems:
+        print(f"conflictparse: {problem.message}", file=sys.stderr)
+    return 0
+
+
+class _Progress:
+    """A one-line counter on stderr, only on a terminal."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled and self.count % 25 == 0:
+            print(f"\rparsed {self.count} report(s)", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled and self.count:
+            print(f"\rparsed {self.count} report(s)", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -33,7 +33,7 @@ from ._types import Actor, Claim, Source, SourceKind
 
 CUES = (
     "said", "says", "say", "told", "tells", "tell", "revealed", "reveals", "reveal", "disclosed",
-    "discloses", "disclose", "added", "adds", "informed", "informs", "reported", "reports",
+    "discloses", "disclose", "added", "adds", "add", "informed", "informs", "reported", "reports",
     "report", "stressed", "stresses", "stress", "confirmed", "confirms", "confirm", "stated",
     "states", "announced", "announces", "indicated", "indicates", "indicate", "noted", "notes",
     "note", "claimed", "claims", "claim", "warned", "warns", "explained", "explains", "affirmed",
@@ -51,10 +51,20 @@ HEDGES = (
     "said to have been", "said to have", "said to be", "reportedly", "allegedly", "purportedly",
     "apparently", "unconfirmed", "supposedly", "rumoured", "rumored", "is believed to",
 )
+ORGANISATION_NOUNS = (
+    "ministry", "command", "army", "government", "presidency", "council", "agency", "committee",
+    "brigade", "regiment", "division", "front", "movement", "group", "faction", "militia", "party",
+    "newspaper", "paper", "website", "channel", "TV", "radio", "office", "center", "centre",
+    "corps", "forces", "authorities", "administration", "department", "directorate", "embassy",
+    "coalition", "alliance", "observatory", "network", "spokesman", "spokeswoman",
+    "spokesperson",
+)
+"""Heads of noun phrases that name a body speaking as one ("the Russian Defense Ministry")."""
 SOURCE_NOUNS = (
     "sources", "source", "officials", "official", "activists", "activist", "eyewitnesses",
     "eyewitness", "witnesses", "witness", "residents", "observers", "analysts", "diplomats",
-    "insiders", "circles", "informants", "correspondents", "correspondent",
+    "insiders", "circles", "informants", "correspondents", "correspondent", "reports",
+    "officer", "officers", "commanders", "commander",
 )
 DOCUMENT_NOUNS = (
     "statement", "report", "leaflet", "document", "communique", "communiqué", "announcement",
@@ -68,11 +78,19 @@ _DOCS = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b
 _MODIFIER = r"(?:\p{Lu}[\p{L}\p{N}.-]*(?:'s)?|[a-z]+(?:-[a-z]+)*)"
 _ANONYMOUS = (
     rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?{_NOUNS}"
-    r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)?"
+    r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of|for|with)\s+(?:the\s+)?"
+    r"[\p{L}'-]+(?:\s+[\p{L}'-]+){0,7}?)?"
+)
+_ORGANISATION = regex.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:(?:\p{Lu}[\p{L}'.-]*|[a-z]+-[a-z]+|pro-\w+|official|"
+    r"military|state|local|regime|government|security|[A-Z]+)\s+){0,4}"
+    r"(?i:" + "|".join(ORGANISATION_NOUNS) + r")\b"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:\p{Lu}[\p{L}'-]*|for|of|and)){0,5})?$"
 )
 _ANAPHOR = regex.compile(rf"(?:{_ARTICLE})?(?:same\s+)?{_NOUNS}$")
 _PRONOUN = regex.compile(r"(?:he|she|He|She)$")
-_DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}-]+\s+){{0,3}}?{_DOCS}"
+_DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
+_DOCUMENT_END = regex.compile(rf"{_DOCUMENT}$")
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )
@@ -85,6 +103,7 @@ _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_TRAILING_ADDRESSEE = regex.compile(r"\s+(?!that\b)[^,;:\"]{1,60}?\s*\.?\s*")
 _AFTER_CUE = regex.compile(
     r"(?:\s+(?:exclusively|also|further|now|today|separately|on\s+\w+day))*"
     r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
@@ -142,7 +161,17 @@ class Grammar:
         )
         self.colon_quote = regex.compile(r':\s*"(?P<content>[^"\n]{3,}?)[,.!?]?"')
         self.according_before = regex.compile(
-            r"(?:^|(?<=[,;]\s))[Aa]ccording\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*,\s*(?P<content>\S)"
+            r"[Aa]ccording\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*,\s*(?P<content>\S)"
+        )
+        self.inverted = regex.compile(
+            rf',"?\s+(?P<cue>{cue})\s+(?P<source>[^,;:"]{{2,80}}?)\s*\.?"?\s*$'
+        )
+        self.parenthetical = regex.compile(
+            rf",\s+(?P<source>[^,;:\"]{{2,60}}?)\s+(?P<cue>{cue}),\s+"
+        )
+        self.quoted_as_saying = regex.compile(
+            r"\bquoted\s+(?P<source>[^\"]{2,140}?),?\s+as\s+(?P<cue>saying)\s*(?:that\s+|:\s*)?"
+            r"(?P<content>\S)"
         )
         self.according_after = regex.compile(
             r",\s*according\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*\.?\s*$"
@@ -173,8 +202,9 @@ class ClaimReader:
 
     def _sentence(self, start: int, end: int) -> None:
         taken: list[tuple[int, int]] = []
-        for rule in (self._colon_lead, self._document, self._quote_after, self._quote_before,
-                     self._according_to, self._cues):
+        for rule in (self._colon_lead, self._document, self._quoted_as_saying, self._quote_after,
+                     self._quote_before, self._according_to, self._inverted, self._parenthetical,
+                     self._cues):
             rule(start, end, taken)
 
     def _emit(self, candidate: _Candidate, cue: tuple[int, int] | None, content: tuple[int, int],
@@ -246,6 +276,8 @@ class ClaimReader:
             cue_group = "cue" if match["cue"] is not None else "cue2"
             source_start, source_end = match.span(group)
             candidate = self._classify(source_start, source_end, before=match.start())
+            if candidate is None and group == "source2":
+                candidate = self._first_actor(source_start, end)
             if candidate is None:
                 continue
             self._emit(candidate, match.span(cue_group), match.span("content"),
@@ -269,8 +301,44 @@ class ClaimReader:
             self._emit(candidate, None, match.span("content"), rule="colon_quote", direct=True,
                        taken=taken, confidence=0.75)
 
+    def _quoted_as_saying(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        match = self.grammar.quoted_as_saying.search(self.text, start, end)
+        if match is None or _overlaps(match.span(), taken):
+            return
+        candidate = self._first_actor(*match.span("source")) or self._classify(
+            *match.span("source"))
+        if candidate is not None:
+            self._emit(candidate, match.span("cue"), (match.start("content"), end),
+                       rule="quoted_as_saying", direct=self.text[match.start("content")] == '"',
+                       taken=taken)
+
+    def _inverted(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        """``…, writes Brocar Press.`` — content first, then cue and source."""
+        match = self.grammar.inverted.search(self.text, start, end)
+        if match is None or _overlaps(match.span(), taken):
+            return
+        candidate = self._first_actor(*match.span("source")) or self._classify(
+            *match.span("source"))
+        if candidate is not None:
+            self._emit(candidate, match.span("cue"), (start, match.start()), rule="inverted",
+                       direct=self.text[start] == '"', taken=taken)
+
+    def _parenthetical(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        """``…which, DEBKAfile reveals, will be led…`` — the whole sentence is the content."""
+        for match in self.grammar.parenthetical.finditer(self.text, start, end):
+            if _overlaps(match.span(), taken):
+                continue
+            candidate = self._classify(*match.span("source"))
+            if candidate is None:
+                continue
+            self._emit(candidate, match.span("cue"), (start, end), rule="parenthetical",
+                       direct=False, taken=taken, confidence=0.75)
+
     def _according_to(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
-        match = self.grammar.according_before.search(self.text, start, end)
+        grammar = self.grammar
+        match = grammar.according_before.match(self.text, start, end) or next(
+            (m for m in grammar.according_before.finditer(self.text, start, end)
+             if self.text[m.start() - 2:m.start()] in (", ", "; ")), None)
         if match is not None and not _overlaps(match.span(), taken):
             candidate = self._classify(*match.span("source"))
             if candidate is not None:
@@ -293,7 +361,9 @@ class ClaimReader:
             if regex.match(r"\s+(?:to\b|by\b|in\s+a\b|on\b|of\b)", after) and match["cue"] != "told":
                 continue  # "said to have been", "reported by", "reported on": not speech
             candidate = self._source_before(start, cue_start)
-            trailing = not after.strip(' ."')
+            trailing = not after.strip(' ."') or (
+                match["cue"].lower() in ADDRESSEE_CUES
+                and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
             if candidate is None:
                 continue
             if trailing:
@@ -307,7 +377,7 @@ class ClaimReader:
             content_start = self._content_start(match["cue"], cue_end, end)
             if content_start is None:
                 continue
-            hedge = _HEDGE.search(text, candidate.end, cue_start)
+            hedge = _HEDGE.search(text, candidate.start, cue_start)
             direct = text[content_start] == '"'
             if direct:
                 quote = _QUOTED.match(text, content_start, end)
@@ -353,7 +423,7 @@ class ClaimReader:
 
     def _source_ending_at(self, window_start: int, end: int) -> _Candidate | None:
         text = self.text
-        while end > window_start and text[end - 1] == " ":
+        while end > window_start and text[end - 1] in " ,":
             end -= 1
         if end <= window_start:
             return None
@@ -417,6 +487,14 @@ class ClaimReader:
         match = grammar.anonymous.search(text, window_start, end)
         if match is not None:
             return self._anonymous(match.start("source"), end)
+        match = _DOCUMENT_END.search(text, window_start, end)
+        if match is not None:
+            return _Candidate(kind=SourceKind.DOCUMENT, name=_without_article(match[0]),
+                              start=match.start(), end=end, confidence=0.8)
+        match = _ORGANISATION.search(text, window_start, end)
+        if match is not None:
+            return _Candidate(kind=SourceKind.ORGANISATION, name=_without_article(match[0]),
+                              start=match.start(), end=end, confidence=0.7)
         match = _PRONOUN.search(text, window_start, end)
         if match is not None and (match.start() == window_start or not text[match.start() - 1].isalpha()):
             return self._pronoun(match.start(), end, match.start())
@@ -457,6 +535,18 @@ class ClaimReader:
             return None
         return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[antecedent[2]].name, start=start, end=end,
                           actor_id=antecedent[2], refers_to=antecedent[:2], confidence=0.7)
+
+    def _first_actor(self, start: int, end: int) -> _Candidate | None:
+        """The first person (else any actor) named in ``text[start:end]``, for inverted
+        attributions ("said Gen. Salim Idriss, chief of staff of the FSA")."""
+        inside = [hit for hit in self.hits if start <= hit[0] and hit[1] <= end]
+        people = [hit for hit in inside if self.actors[hit[2]].kind == "person"]
+        for hit_start, hit_end, actor_id in people or inside[:1]:
+            prefix = self.text[start:hit_start]
+            if len(prefix) > 40 or regex.search(r"\b(?:of|for|in|at|with)\b", prefix):
+                continue
+            return self._actor_candidate(actor_id, hit_start, hit_end)
+        return None
 
     def _actor_candidate(self, actor_id: str, start: int, end: int) -> _Candidate:
         if self.actors[actor_id].kind == "person":

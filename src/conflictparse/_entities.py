@@ -27,12 +27,13 @@ from ._registry import IndexedName, Registry
 from ._types import Actor, Location, Mention
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben)[-\s])"
-_NAME = rf"\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
+_NAME = rf"(?!(?:Gen|Col|Maj|Brig|Lt|Capt|Sgt|Adm)\.)\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
 _RANK = (
     r"(?:(?:Maj(?:or)?\.?|Brig(?:adier)?\.?|Lt\.?|Lieutenant)\s+(?:Gen(?:eral)?\.?|Col(?:onel)?\.?)"
     r"|Gen\.|General|Col\.|Colonel|Maj\.|Major|Brig\.|Brigadier|Capt\.|Captain|Lt\.|Lieutenant"
     r"|Sgt\.|Sergeant|Adm\.|Admiral|Sheikh|Dr\.)"
 )
+_ABBREVIATED_RANK = r"(?:(?:Maj|Brig|Lt|Gen|Col|Capt|Sgt|Adm)\.\s*)+"
 _OFFICE = (
     r"(?:(?:[Dd]eputy|[Vv]ice|[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|"
     r"[Jj]ustice|[Ff]inance|[Cc]hief|[Ss]upreme|[Aa]ssistant|[Ss]pecial|UN|U\.N\.|[Ff]ormer|"
@@ -43,7 +44,8 @@ _OFFICE = (
 )
 _AFFILIATION = r"(?:(?P<affiliation>\p{Lu}[\p{L}.]+)(?:'s)?\s+)"
 _TITLED_PERSON = regex.compile(
-    rf"(?:{_AFFILIATION}?(?P<title>{_RANK}|{_OFFICE})(?:\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+)?,?\s+"
+    rf"(?:{_AFFILIATION}?(?P<title>{_RANK}|{_OFFICE})"
+    rf"(?:\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+(?:\s+\p{{Lu}}[\p{{L}}]+){{0,3}})?,?\s+"
     rf"|(?P<title2>{_RANK})\s+)"
     rf"(?P<name>{_NAME})"
 )
@@ -158,7 +160,7 @@ class _Run:
         known = self._lookup(name, people=True)
         name_start, name_end = match.span("name")
         words = name.replace("-", " ").split()
-        if known is None and len(words) < 2 and not regex.fullmatch(_RANK, title):
+        if known is None and len(words) < 2 and not regex.fullmatch(_ABBREVIATED_RANK, title):
             return match.start(), match.start()  # "commander of the Fourth Division"
         if known is not None:
             actor = attrs.evolve(self.registry.actor(known.entity_id), title=title.rstrip("."))
@@ -260,8 +262,10 @@ class _Run:
         chosen: IndexedName
         if places and actors:
             capital = any(item.role == "capital" for item in actors)
-            locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE)
-                        or _COMPASS_AFTER.match(text, last.end) is not None)
+            # "at Russia's meeting" is the state acting; "Syria's south" is the place.
+            possessive = text.startswith("'s", last.end)
+            locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE) and not possessive
+                        ) or _COMPASS_AFTER.match(text, last.end) is not None
             chosen = places[0] if locative else actors[0]
         elif actors:
             chosen = actors[0]

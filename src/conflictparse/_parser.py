@@ -171,7 +171,9 @@ class Parser:
                            header, diagnostics)
         standfirst = _folded_span(document, header.standfirst)
         reading = ([standfirst] if standfirst else []) + body
-        headline_regions = [_folded_span(document, h.span) for h in header.headlines]
+        # The translated headline repeats the English one: reading it would only add noise.
+        headline_regions = [_folded_span(document, h.span) for h in header.headlines
+                            if h.language == "en"]
         entities = self._finder.find(
             document, [r for r in headline_regions if r is not None] + reading)
         claims = ()

@@ -39,6 +39,13 @@ def _line_only(pattern: str) -> bool:
     return pattern.removeprefix("(?i)").startswith(("^", r"\d"))
 
 
+def _unanchored(pattern: str) -> str:
+    """A line pattern without its ``^``: lines are matched from their first character."""
+    flags = "(?i)" if pattern.startswith("(?i)") else ""
+    body = pattern.removeprefix("(?i)")
+    return flags + body.removeprefix("^")
+
+
 @attrs.frozen(kw_only=True)
 class _Compiled:
     markers: tuple[tuple[regex.Pattern[str], float, bool], ...]
@@ -77,7 +84,7 @@ class ProfilePlugin:
         return _Compiled(
             markers=tuple((regex.compile(m.pattern), m.weight, m.header_only)
                           for m in profile.markers),
-            boilerplate_lines=tuple(regex.compile(rf"(?:{p})\s*") for p in boilerplate),
+            boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
             boilerplate_inline=tuple(regex.compile(p) for p in boilerplate
                                      if not _line_only(p)),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),

@@ -91,6 +91,14 @@ def test_reads_claims(parser: Parser) -> None:
     assert eyewitnesses.content.text.startswith("army bulldozers also removed")
 
 
+def test_trailing_told_claim(parser: Parser) -> None:
+    """"…, a field source told Zaman al-Wasl." attributes the sentence before it."""
+    report = parser.parse(read("arsal_border_raids.txt"))
+    claim = next(c for c in report.claims if c.source.name == "field source")
+    assert claim.source.kind is SourceKind.ANONYMOUS
+    assert claim.content.text.startswith("Lebanese army on Monday raided")
+
+
 def test_own_correspondent_is_the_outlet(parser: Parser) -> None:
     """"A Zaman al-Wasl correspondent in the area said" is the outlet speaking."""
     report = parser.parse(read("hama_shelling_no_dateline.txt"))

@@ -69,5 +69,5 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over the core package."""
     _install(session, "testing")
-    session.install("mypy", "types-python-dateutil")
+    session.install("mypy", "types-python-dateutil", "types-regex")
     session.run("mypy", "--strict", "src/conflictparse")

@@ -103,7 +103,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None) -> It
 
 
 def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate:
-    span = {"start": match.start(), "end": match.end()}
+    start, end = match.span()
     if match["weekday_expr"]:
         weekday = WEEKDAYS[match["weekday"]]
         problem = None
@@ -117,7 +117,7 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
             if resolved is not None and resolved.weekday() != weekday.weekday:
                 problem = (f"{match['weekday']} does not fall on {resolved.isoformat()}; "
                            "kept the stated day")
-            return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY,
+            return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                                 rule="weekday_date", problem=problem)
         if published is not None:
             if match["ahead"]:
@@ -129,7 +129,7 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
             if match["w_month"] and resolved.month != _month(match["w_month"]):
                 problem = (f"{match['weekday']} before {published.isoformat()} is not in "
                            f"{match['w_month']}")
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="weekday",
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY, rule="weekday",
                             problem=problem)
     if match["month_day"] or match["day_month"]:
         month = _month(match["month"] or match["month2"])
@@ -139,44 +139,44 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
             resolved = _safe_date(int(year_text), month, day)
         else:
             resolved = None if published is None else _nearest_year(month, day, published)
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="month_day")
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY, rule="month_day")
     if match["iso"]:
         try:
             resolved = dateutil_parser.isoparse(match["iso"]).date()
         except ValueError:
             resolved = None
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="iso")
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY, rule="iso")
     if match["relative_day"]:
         word = " ".join(match["relative_day"].lower().split())
         offsets = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
                    "last night": -1}
         resolved = None if published is None else published + dt.timedelta(days=offsets[word])
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY,
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                             rule="relative_day")
     if match["ago"]:
         count = match["count"].lower()
         amount = int(count) if count.isdigit() else _NUMBERS[count]
         days = amount * (7 if match["unit"].startswith("week") else 1)
         resolved = None if published is None else published - dt.timedelta(days=days)
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.DAY, rule="ago")
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY, rule="ago")
     shift = {"last": -1, "this": 0, "next": 1}
     if match["month_rel_year"]:
         resolved = None
         if published is not None:
             year = published.year + shift[match["which3"].lower()]
             resolved = dt.date(year, _month(match["month3"]), 1)
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.MONTH,
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.MONTH,
                             rule="month_relative_year")
     if match["relative_year"]:
         which = match["relative_year"].split()[0].lower()
         resolved = None if published is None else dt.date(published.year + shift[which], 1, 1)
-        return ResolvedDate(**span, resolved=resolved, precision=Precision.YEAR,
+        return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.YEAR,
                             rule="relative_year")
     which = match["relative_month"].split()[0].lower()
     resolved = None
     if published is not None:
         resolved = (published.replace(day=1) + relativedelta(months=shift[which]))
-    return ResolvedDate(**span, resolved=resolved, precision=Precision.MONTH,
+    return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.MONTH,
                         rule="relative_month")
 
 

@@ -16,6 +16,7 @@ Three passes over each region of the body (headline, standfirst, paragraphs):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -240,7 +241,7 @@ class _Run:
             for size in range(min(longest, count - i), 0, -1):
                 chunk = words[i:i + size]
                 if any(_GAP.fullmatch(text, a.end, b.prefix_start) is None
-                       for a, b in zip(chunk, chunk[1:])):
+                       for a, b in itertools.pairwise(chunk)):
                     continue
                 items = index.names.get(tuple(w.key for w in chunk))
                 if items and self._accept(items, words, i, i + size):

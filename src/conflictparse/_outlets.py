@@ -12,15 +12,17 @@ unless they start with ``(?i)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from ._types import SourceKind
 
 
-def _tuple_of_str(value: object) -> tuple[str, ...]:
+def _tuple_of_str(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)  # type: ignore[call-overload,no-any-return]
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)

@@ -22,6 +22,7 @@ from ._outlets import AttributionPhrase, OutletProfile
 from ._plugins import PluginHost, PluginInfo
 from ._registry import ActorEntry, PlaceEntry, Registry, packaged_actors, packaged_places
 from ._types import (
+    Claim,
     Dateline,
     DateMention,
     Diagnostic,
@@ -51,7 +52,8 @@ class Parser:
         self.today = today or dt.date.today()
         self.profiles: dict[str, OutletProfile] = {}
         self._profile_plugin = ProfilePlugin(self.profiles, self.today)
-        builtins = [(name.rsplit(".", 1)[-1], name) for name in DEFAULT_PLUGINS]
+        builtins: list[tuple[str, object]] = [(name.rsplit(".", 1)[-1], name)
+                                              for name in DEFAULT_PLUGINS]
         builtins.append(("profiles", self._profile_plugin))
         self._host = PluginHost(plugins, disable=disable, entry_points=entry_points,
                                 builtins=builtins)
@@ -176,7 +178,7 @@ class Parser:
                             if h.language == "en"]
         entities = self._finder.find(
             document, [r for r in headline_regions if r is not None] + reading)
-        claims = ()
+        claims: tuple[Claim, ...] = ()
         try:
             grammar = self._grammar(chosen, diagnostics)
             reader = ClaimReader(grammar, document, {a.id: a for a in entities.actors},

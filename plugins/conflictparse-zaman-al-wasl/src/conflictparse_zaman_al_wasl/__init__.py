@@ -42,10 +42,9 @@ PROFILE = OutletProfile(
     ),
     boilerplate=(
         rf"\({_ZAMAN}\)\s*[-–—]+\s*",
-        # The comment form under the article. (No "^": these phrases are distinctive enough
-        # to remove wherever they stand, and a line pattern would only match a whole line.)
-        r"Comments About This Article",
-        r"Please fill the fields below\.?",
+        # The comment form under the article: whole lines only ("^").
+        r"^Comments About This Article",
+        r"^Please fill the fields below\.?",
     ),
     attribution=(
         # "A Zaman al-Wasl correspondent in the area said that …": the outlet's own reporter.

@@ -148,7 +148,7 @@ class _Run:
         self._registry_words(start, end, claimed)
 
     def _lookup(self, name: str, *, people: bool) -> IndexedName | None:
-        for item in self.registry.index.names.get(name_keys(name), ()):
+        for item in self.registry.index.names.get(name_keys(name, loose_articles=False), ()):
             if item.is_place or item.role != "name":
                 continue
             if (self.registry.actors[item.entity_id].kind == "person") == people:
@@ -187,7 +187,7 @@ class _Run:
     def _affiliation(self, word: str | None) -> str | None:
         if not word:
             return None
-        for item in self.registry.index.names.get(name_keys(word), ()):
+        for item in self.registry.index.names.get(name_keys(word, loose_articles=False), ()):
             if not item.is_place:
                 return item.entity_id
         return None
@@ -230,15 +230,14 @@ class _Run:
         i = 0
         while i < count:
             word = words[i]
-            longest = index.max_words.get(word.key, 0)
-            if longest == 0 or _inside(word.start, claimed):
-                if longest == 0 and word.key in self.surnames and word.text[:1].isupper():
-                    actor = self.actors[self.surnames[word.key]]
-                    self._add_actor(actor, word.start, word.end, "surname")
+            if _inside(word.start, claimed):
                 i += 1
                 continue
             found = 0
-            for size in range(min(longest, count - i), 0, -1):
+            # A surname of someone introduced earlier beats a one-word gazetteer entry.
+            surname = word.key in self.surnames and word.text[:1].isupper()
+            smallest = 2 if surname else 1
+            for size in range(min(index.max_words.get(word.key, 0), count - i), smallest - 1, -1):
                 chunk = words[i:i + size]
                 if any(_GAP.fullmatch(text, a.end, b.prefix_start) is None
                        for a, b in itertools.pairwise(chunk)):
@@ -247,6 +246,9 @@ class _Run:
                 if items and self._accept(items, words, i, i + size):
                     found = size
                     break
+            if not found and surname:
+                actor = self.actors[self.surnames[word.key]]
+                self._add_actor(actor, word.start, word.end, "surname")
             i += found or 1
 
     def _accept(self, items: list[IndexedName], words: list[_Word], first: int, stop: int) -> bool:

@@ -27,8 +27,10 @@ ARTICLES = frozenset(
 )
 """Arabic article tokens, as they stand before a hyphen or as separate words."""
 
-TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*")
-"""A word of the folded text; inner apostrophes (Dara'a) belong to the word."""
+TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*")
+"""A word of the folded text: a dotted abbreviation (U.S.) or letters and digits; inner
+apostrophes (Dara'a) belong to the word."""
+_ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
 
 _ARABIC = regex.compile(r"\p{Script=Arabic}")
 _ARABIC_MARKS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
@@ -51,7 +53,10 @@ def _strip_diacritics(text: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
-    """The key of one word (see the module docstring)."""
+    """The key of one word (see the module docstring). Acronyms (UN, SAA, U.S.) keep their
+    capitals and match only themselves: folded, "UN" would also be "On"."""
+    if _ACRONYM.fullmatch(token) is not None:
+        return "=" + token.replace(".", "")
     if _ARABIC.search(token) is not None:
         folded = _ARABIC_MARKS.sub("", token).translate(_ARABIC_TABLE)
         return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
@@ -68,10 +73,22 @@ def is_article(token: str) -> bool:
     return _strip_diacritics(token).lower() in ARTICLES
 
 
-def name_keys(name: str) -> tuple[str, ...]:
-    """The key sequence of a whole name: one key per word, articles left out."""
-    words = [w for w in TOKEN.findall(name.translate(_QUOTES)) if not is_article(w)]
-    return tuple(token_key(_strip_possessive(w)) for w in words)
+def name_keys(name: str, *, loose_articles: bool = True) -> tuple[str, ...]:
+    """The key sequence of a whole name: one key per word, articles left out.
+
+    Place names drop every article word (``Aş Şanamayn`` → ``sanamayn``); with
+    ``loose_articles=False`` (people, organisations) only articles joined by a hyphen and
+    ``al``/``el`` go, as in running text, so ``Ash Carter`` keeps his first name.
+    """
+    name = name.translate(_QUOTES)
+    keys = []
+    for match in TOKEN.finditer(name):
+        word = match[0]
+        if is_article(word) and (loose_articles or name[match.end():match.end() + 1] == "-"
+                                 or word.lower() in ("al", "el")):
+            continue
+        keys.append(token_key(_strip_possessive(word)))
+    return tuple(keys)
 
 
 def _strip_possessive(word: str) -> str:

@@ -182,7 +182,7 @@ class NameIndex:
     def add(self, name: str, item: IndexedName) -> None:
         if name[:4].lower() == "the ":
             name = name[4:]
-        keys = name_keys(name)
+        keys = name_keys(name, loose_articles=item.is_place)
         if not keys or (len(keys) == 1 and len(keys[0]) < 2):
             return
         bucket = self.names.setdefault(keys, [])

@@ -61,6 +61,29 @@ _INTRODUCED_PLACE = regex.compile(
     r"neighbou?rhood|camp|suburb|outskirts)\s+of\s+(?P<name>(?:(?:al|el|as|ad|ash|ar|at|az|ez|an)-)?"
     rf"\p{{Lu}}[\p{{L}}']+(?:[-\s]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{0,2}})"
 )
+_TOPONYM_HEADS = (
+    "Tel|Tal|Tell|Jabal|Jebel|Kafr|Kfar|Khan|Bab|Deir|Dayr|Ain|Ayn|Jisr|Madinat|Wadi|Beit|"
+    "Bayt|Qasr|Marj|Ras|Nahr|Busra|Bosra|Hayy|Harat|Mazraat|Tell|Sahl|Bir|Umm|Ard"
+)
+_TOPONYM = regex.compile(
+    rf"\b(?P<name>(?:{_TOPONYM_HEADS})(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{1,2}})"
+)
+"""Arabic place names by their head word: Tel al-Hara, Kafr Nabudah, Bab Touma."""
+_PLACE_SUFFIXES = (
+    "Square|Highway|highway|[Aa]ir\\s*[Bb]ase|[Aa]irbase|[Bb]ase|[Aa]irport|military airport|"
+    "[Cc]rossing|[Ss]hrine|[Cc]omplex|[Cc]amp|[Bb]order"
+)
+_SUFFIXED_PLACE = regex.compile(
+    rf"\b(?P<name>\p{{Lu}}[\p{{L}}']+(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{0,2}})\s+"
+    rf"(?P<kind>{_PLACE_SUFFIXES})\b"
+)
+"""Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
+_SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
+                 "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
+                 "airport": "airport"}
+_ADJACENT_REJECTED = frozenset({"village", "town"})
+"""One-word gazetteer matches of these kinds are dropped when glued to other capitalised
+words: "Harir" in "Busra al-Harir" is part of another name, not the village of Harir."""
 _LOCATIVE = frozenset(
     ["in", "inside", "across", "throughout", "into", "from", "at", "near", "toward", "towards", "outside", "within", "around", "southern", "northern", "eastern", "western", "southwest", "southwestern", "northwest", "northwestern", "northeast", "northeastern", "southeast", "southeastern", "central", "south", "north", "east", "west", "occupied", "rural"]
 )
@@ -145,7 +168,41 @@ class _Run:
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):
                 claimed.append(self._introduced_place(match))
+        for match in (*_TOPONYM.finditer(text, start, end),
+                      *_SUFFIXED_PLACE.finditer(text, start, end)):
+            if not _inside(match.start(), claimed) and not _inside(match.end() - 1, claimed):
+                span = self._named_place(match)
+                if span is not None:
+                    claimed.append(span)
         self._registry_words(start, end, claimed)
+
+    def _named_place(self, match: regex.Match[str]) -> tuple[int, int] | None:
+        """A place named by its head word or by what it is (see the patterns above)."""
+        name = match["name"]
+        kind_word = (match.groupdict().get("kind") or "").lower()
+        compound_border = kind_word == "border" and "-" in name
+        if kind_word == "border" and not compound_border:
+            return None
+        keys = name_keys(name)
+        index = self.registry.index
+        # "Russian base", "Hezbollah camp": an actor's, not a place's name.
+        if not compound_border and any(not item.is_place for n in range(len(keys), 0, -1)
+                                       for item in index.names.get(keys[:n], ())):
+            return None
+        start, end = match.span()
+        for candidate in (name_keys(match[0]), keys):
+            for item in index.names.get(candidate, ()):
+                if item.is_place:
+                    self._add_location(self.registry.location(item.entity_id), start, end,
+                                       "named")
+                    return start, end
+        kind = next((k for w, k in _SUFFIX_KINDS.items() if w in kind_word), None)
+        if kind is None:
+            kind = "base" if "base" in kind_word else ("place" if kind_word else "village")
+        location = Location(id="introduced:" + "_".join(name_keys(match[0])), name=match[0],
+                            kind=kind)
+        self._add_location(location, start, end, "named")
+        return start, end
 
     def _lookup(self, name: str, *, people: bool) -> IndexedName | None:
         for item in self.registry.index.names.get(name_keys(name, loose_articles=False), ()):
@@ -251,6 +308,29 @@ class _Run:
                 self._add_actor(actor, word.start, word.end, "surname")
             i += found or 1
 
+    def _glued(self, words: list[_Word], index: int) -> bool:
+        """Whether word ``index`` is joined (by a space or hyphen only) to a capitalised
+        neighbour, that is, part of a longer proper name."""
+        text = self.document.folded
+        word = words[index]
+        if index > 0:
+            before = words[index - 1]
+            gap = text[before.end:word.prefix_start]
+            if _capitalised(before) and _GAP.fullmatch(gap) and (
+                    gap.strip() or word.prefix_start != word.start):
+                return True
+            if _capitalised(before) and gap == " " and not self._sentence_start(before):
+                return True
+        if index + 1 < len(words):
+            after = words[index + 1]
+            if _capitalised(after) and _GAP.fullmatch(text, word.end, after.prefix_start):
+                return True
+        return False
+
+    def _sentence_start(self, word: _Word) -> bool:
+        before = self.document.folded[max(0, word.prefix_start - 3):word.prefix_start]
+        return not before.strip() or before.rstrip()[-1:] in ".!?:\"\n"
+
     def _accept(self, items: list[IndexedName], words: list[_Word], first: int, stop: int) -> bool:
         text = self.document.folded
         head = words[first]
@@ -275,11 +355,19 @@ class _Run:
         else:
             chosen = places[0]
         start, end = head.prefix_start, last.end
+        if (chosen.is_place and stop - first == 1
+                and self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
+                and self._glued(words, first)):
+            return False
         if chosen.is_place:
             self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
         else:
             self._add_actor(self.registry.actor(chosen.entity_id), start, end, chosen.role)
         return True
+
+
+def _capitalised(word: _Word) -> bool:
+    return word.text[:1].isupper()
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -25,7 +25,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
-from ._types import Actor, Location, Mention
+from ._types import Actor, Claim, Location, Mention, SourceKind
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben)[-\s])"
 _NAME = rf"(?!(?:Gen|Col|Maj|Brig|Lt|Capt|Sgt|Adm)\.)\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
@@ -372,3 +372,39 @@ def _capitalised(word: _Word) -> bool:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
+
+
+def with_speakers(entities: Entities, claims: tuple[Claim, ...]) -> tuple[Entities, tuple[Claim, ...]]:
+    """Named people who speak in claims but are neither registered nor titled ("Salam Abu
+    Fakher, a local activist, told …") become person actors too, linked from their claims."""
+    actors = {a.id: a for a in entities.actors}
+    mentions = list(entities.actor_mentions)
+    linked = []
+    for claim in claims:
+        source = claim.source
+        if source.kind is SourceKind.NAMED_PERSON and source.actor_id is None and (
+                source.refers_to is None):
+            actor_id = "person:" + "_".join(name_keys(source.name, loose_articles=False))
+            actors.setdefault(actor_id, Actor(id=actor_id, name=source.name, kind="person"))
+            mentions.append(Mention(entity_id=actor_id, span=source.span, rule="speaker"))
+            claim = attrs.evolve(claim, source=attrs.evolve(source, actor_id=actor_id))
+        linked.append(claim)
+    entities = attrs.evolve(entities, actors=tuple(actors.values()),
+                            actor_mentions=tuple(sorted(mentions, key=lambda m: m.span.start)))
+    return entities, tuple(linked)
+
+
+def without_names(entities: Entities, names: Iterable[str]) -> Entities:
+    """``entities`` without the actors called by any of ``names`` (the publishing and the
+    original outlet are the report's provenance, not actors in it)."""
+    keys = {name_keys(n, loose_articles=False) for n in names}
+    dropped = {a.id for a in entities.actors
+               if any(name_keys(n, loose_articles=False) in keys for n in (a.name, *a.aliases))}
+    if not dropped:
+        return entities
+    return attrs.evolve(
+        entities,
+        actors=tuple(a for a in entities.actors if a.id not in dropped),
+        actor_mentions=tuple(m for m in entities.actor_mentions if m.entity_id not in dropped),
+        actor_hits=tuple(h for h in entities.actor_hits if h[2] not in dropped),
+    )

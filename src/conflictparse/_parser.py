@@ -15,7 +15,7 @@ from ._default_plugins import DEFAULT_PLUGINS
 from ._default_plugins.generic import GENERIC_ID
 from ._default_plugins.profiles import ProfilePlugin
 from ._document import Document
-from ._entities import EntityFinder
+from ._entities import EntityFinder, with_speakers, without_names
 from ._errors import InputTypeError, PluginRegistrationError, UnknownOutletError
 from ._header import Header
 from ._outlets import AttributionPhrase, OutletProfile
@@ -178,6 +178,7 @@ class Parser:
                             if h.language == "en"]
         entities = self._finder.find(
             document, [r for r in headline_regions if r is not None] + reading)
+        entities = without_names(entities, self._outlet_names(chosen, provenance))
         claims: tuple[Claim, ...] = ()
         try:
             grammar = self._grammar(chosen, diagnostics)
@@ -188,6 +189,7 @@ class Parser:
         except TimeoutError as error:
             diagnostics.append(Diagnostic(code="pattern-timeout", severity=Severity.ERROR,
                                           message=f"an attribution pattern timed out: {error}"))
+        entities, claims = with_speakers(entities, claims)
         dates = self._dates(document, reading, day, diagnostics)
         report = Report(
             text=text,
@@ -216,6 +218,19 @@ class Parser:
         :func:`conflictparse.parse_many` for several processes)."""
         for text in texts:
             yield self.parse(text, **options)
+
+    def _outlet_names(self, outlet: str, provenance: Provenance) -> list[str]:
+        """Every name of the publishing outlet and of the original outlet."""
+        profile = self.profiles[outlet]
+        names = [profile.name, *profile.names] if outlet != GENERIC_ID else []
+        original = provenance.original_outlet
+        if original:
+            names.append(original)
+            for entry in profile.translated_outlets:
+                spellings = entry.split("|")
+                if original in spellings:
+                    names.extend(spellings)
+        return names
 
     def _detect(self, document: Document, diagnostics: list[Diagnostic]) -> str:
         best, best_score = GENERIC_ID, DETECTION_THRESHOLD

@@ -3,6 +3,7 @@
     conflictparse parse PATH... [--format json|jsonl|gold|table] [--outlet ID] [--published DAY]
     conflictparse evaluate DIR [--outlet ID] [--json]
     conflictparse plugins
+    conflictparse new-plugin NAME [--outlet-name "Display Name"] [--directory DIR]
 
 ``parse`` reads files, folders, globs, JSONL streams or ``-`` (stdin) lazily and writes as it
 goes. Inputs that cannot be read are reported on stderr by name; the others are parsed and
@@ -69,6 +70,10 @@ def _argument_parser() -> argparse.ArgumentParser:
     plugins = commands.add_parser("plugins", help="list the plugins found")
     plugins.add_argument("--json", action="store_true", help="as JSON")
     plugins.set_defaults(run=_run_plugins, disable=[])
+
+    from ._scaffold import add_command as add_new_plugin_command
+
+    add_new_plugin_command(commands)
     return parser
 
 

@@ -103,7 +103,7 @@ _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
-_TRAILING_ADDRESSEE = regex.compile(r"\s+(?!that\b)[^,;:\"]{1,60}?\s*\.?\s*")
+_TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
 _AFTER_CUE = regex.compile(
     r"(?:\s+(?:exclusively|also|further|now|today|separately|on\s+\w+day))*"
     r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
@@ -163,8 +163,10 @@ class Grammar:
         self.according_before = regex.compile(
             r"[Aa]ccording\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*,\s*(?P<content>\S)"
         )
+        speech = "|".join(regex.escape(c).replace(r"\ ", r"\s+") for c in all_cues
+                          if c not in ADDRESSEE_CUES)
         self.inverted = regex.compile(
-            rf',"?\s+(?P<cue>{cue})\s+(?P<source>[^,;:"]{{2,80}}?)\s*\.?"?\s*$'
+            rf',"?\s+(?P<cue>{speech})\s+(?P<source>(?:(?!\bthat\b)[^,;:"]){{2,80}}?)\s*\.?"?\s*$'
         )
         self.parenthetical = regex.compile(
             rf",\s+(?P<source>[^,;:\"]{{2,60}}?)\s+(?P<cue>{cue}),\s+"

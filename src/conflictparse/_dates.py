@@ -78,13 +78,11 @@ def _month(name: str) -> int:
 
 
 def _nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
-    """The ``month``/``day`` closest to ``anchor`` (within half a year either side)."""
+    """The ``month``/``day`` a report published on ``anchor`` means: reports look back
+    more than ahead, so a day up to ~10 months before or ~2 months after ``anchor``."""
     for year in (anchor.year, anchor.year - 1, anchor.year + 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if abs((candidate - anchor).days) <= 183:
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and -300 <= (candidate - anchor).days <= 65:
             return candidate
     return None
 

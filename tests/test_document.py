@@ -1,0 +1,48 @@
+"""Folding keeps offsets: every span maps back to the exact original characters."""
+
+from __future__ import annotations
+
+from conflictparse._document import Document, sanitize, sentences
+
+
+def test_curly_quotes_and_spaces_fold_one_to_one() -> None:
+    """Replacements of one character keep every offset."""
+    text = "He said\u00a0“no” and ‘yes’\r\nnext"
+    document = Document(text)
+    assert len(document.folded) == len(text)
+    assert document.folded == 'He said "no" and \'yes\' \nnext'
+    assert document.span(8, 12).text == "“no”"
+
+
+def test_format_characters_are_deleted_and_mapped_back() -> None:
+    """Zero-width and bidi marks vanish from the folded text; spans still cover them."""
+    text = "Da\u200braa and \u200fHama"
+    document = Document(text)
+    assert document.folded == "Daraa and Hama"
+    span = document.span(0, 5)
+    assert span.text == "Da\u200braa"
+    assert (span.start, span.end) == (0, 6)
+    hama = document.folded.index("Hama")
+    assert document.span(hama, hama + 4).text == "Hama"
+    assert document.folded_offset(text.index("Hama")) == hama
+
+
+def test_lines_are_stripped_with_offsets() -> None:
+    """Lines skip blanks and keep their offsets into the folded text."""
+    document = Document("  first line  \n\n second\n")
+    assert [(line.text, document.folded[line.start:line.end]) for line in document.lines] == [
+        ("first line", "first line"), ("second", "second")]
+
+
+def test_sanitize_replaces_lone_surrogates_only() -> None:
+    """Lone surrogates become U+FFFD and the length stays the same."""
+    assert sanitize("a\ud800b") == "a\ufffdb"
+    assert sanitize("plain") == "plain"
+
+
+def test_sentences_respect_abbreviations() -> None:
+    """Gen., Col. and U.S. do not end sentences; a full stop and a capital do."""
+    text = "Gen. Ramadan met Col. Ali in the U.S. capital. The source said so. Then?"
+    found = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert found == ["Gen. Ramadan met Col. Ali in the U.S. capital.", "The source said so.",
+                     "Then?"]

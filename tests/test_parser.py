@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import conflictparse
-from conflictparse import OutletProfile, Marker, hookimpl
+from conflictparse import Marker, OutletProfile, hookimpl
 
 
 def test_non_str_raises_documented_error(parser: conflictparse.Parser) -> None:

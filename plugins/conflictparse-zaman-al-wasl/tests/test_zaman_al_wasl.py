@@ -129,6 +129,16 @@ def test_leaves_other_outlets_alone(installed: Parser, name: str, outlet: str | 
     assert installed.parse(read(name)).outlet == outlet
 
 
+def test_syrian_observer_translation_keeping_the_lead(installed: Parser) -> None:
+    """A Syrian Observer translation that kept the "(Zaman Al Wasl)-" lead stays theirs."""
+    if "syrian_observer" not in installed.outlets:
+        pytest.skip("the syrian_observer plugin is not installed")
+    text = read("syrian_observer_translation.txt").replace(
+        "\nMilitary intelligence officers", "\n(Zaman Al Wasl)- Military intelligence officers")
+    assert "(Zaman Al Wasl)- Military" in text
+    assert installed.parse(text).outlet == "syrian_observer"
+
+
 def test_syrian_observer_translation_credits_zaman(installed: Parser) -> None:
     """The Syrian Observer's translation names Zaman al-Wasl as the original outlet."""
     if "syrian_observer" not in installed.outlets:

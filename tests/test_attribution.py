@@ -110,3 +110,37 @@ def test_every_claim_records_its_rule_and_confidence(
     """Users can filter claims by how they were found."""
     for claim in debka_seed.claims:
         assert claim.rule and 0 < claim.confidence <= 1
+
+
+@pytest.mark.parametrize(("body", "source", "kind", "content"), [
+    ("The Eighth Brigade said in a statement published on its page that it will act.",
+     "Eighth Brigade", SourceKind.ORGANISATION, "it will act"),
+    ("Salam Abu Fakher, a local activist, told Enab Baladi that the protests were peaceful.",
+     "Salam Abu Fakher", SourceKind.NAMED_PERSON, "the protests were peaceful"),
+    ("The circular, of which Enab Baladi obtained a copy, stated that fuel would be rationed.",
+     "circular", SourceKind.DOCUMENT, "fuel would be rationed"),
+    ("A spokesman for the Russian Center for Reconciliation at Hmeimim said that it was routine.",
+     "spokesman for the Russian Center for Reconciliation at Hmeimim", SourceKind.ORGANISATION,
+     "it was routine"),
+])
+def test_adverbials_and_appositions(parser: conflictparse.Parser, body: str, source: str,
+                                    kind: SourceKind, content: str) -> None:
+    """'said in a statement … that', and appositions between source and cue."""
+    [claim] = _claims(parser, body)
+    assert (claim.source.name, claim.source.kind, claim.content.text) == (source, kind, content)
+
+
+def test_coordinated_verb_takes_the_sentence_subject(parser: conflictparse.Parser) -> None:
+    """'Defence Minister X toured the Golan and warned: “…”' is X's quote."""
+    [claim] = _claims(parser, "Defence Minister Avigdor Lieberman toured the Golan on Sunday "
+                              "and warned: “We will not accept it.”")
+    assert claim.source.name == "Avigdor Lieberman" and claim.direct_quote
+
+
+def test_credit_without_verb_needs_an_outlet(parser: conflictparse.Parser) -> None:
+    """'…, Shaam Network.' credits an outlet; '…, Daraa.' credits nobody."""
+    text = "Headline of a translation\n\nTurkish guns shelled Kafr Nabl overnight, Shaam Network."
+    [claim] = parser.parse(text, outlet="syrian_observer").claims
+    assert (claim.source.name, claim.source.kind, claim.cue) == ("Shaam Network",
+                                                                SourceKind.OUTLET, None)
+    assert _claims(parser, "Turkish guns shelled villages overnight, Daraa.") == []

@@ -4,13 +4,18 @@ Each sentence of the body is read by a small set of rules, in this order; a stre
 by one rule is not read again by a later one (so "told" inside already-attributed content
 does not start a second claim):
 
-``colon_lead``    ``DEBKAfile reports: …`` — an outlet phrase opening a sentence with a colon.
-``document``      ``a statement said to have been issued by … saying that …``
-``quote_after``   ``"…," he stressed`` / ``"…," said the minister``
-``quote_before``  ``X said: "…"`` / ``X told Cham FM radio, which is loyal to the regime, "…"``
-``according_to``  ``According to X, …`` / ``…, according to X.``
-``cue``           ``X said/told/revealed/disclosed/added/informed/reported (that) …`` and the
-                  trailing form ``…, our military sources report.``
+``colon_lead``        ``DEBKAfile reports: …`` — an outlet phrase opening a sentence with a colon.
+``document``          ``a statement said to have been issued by … saying that …``
+``quoted_as_saying``  ``SANA quoted the deputy minister, Ghassan Ouda, as saying that …``
+``quote_after``       ``"…," he stressed`` / ``"…," said the minister``
+``quote_before``      ``X said: "…"`` / ``X told Cham FM radio, which is loyal to the regime, "…"``
+``according_to``      ``According to X, …`` / ``…, according to X.``
+``inverted``          ``…, writes Brocar Press.``
+``parenthetical``     ``…which, DEBKAfile reveals, will be led…`` (the whole sentence is content)
+``cue``               ``X said/told/revealed/disclosed/added/informed/reported (that) …``, with
+                      ``said in a statement carried by SANA that …`` and the trailing form
+                      ``…, our military sources report.``
+``credit``            ``…in response to alleged violations, Shaam Network.`` (outlets only)
 
 A source is classified by what it is: an actor the entity pass found (a named person, or an
 organisation), an outlet name, an anonymous-source phrase (``Sources, who asked not to be
@@ -82,10 +87,11 @@ _ANONYMOUS = (
     r"[\p{L}'-]+(?:\s+[\p{L}'-]+){0,7}?)?"
 )
 _ORGANISATION = regex.compile(
-    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:(?:\p{Lu}[\p{L}'.-]*|[a-z]+-[a-z]+|pro-\w+|official|"
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:(?:\p{Lu}[\p{L}'.-]*|[a-z]+-[a-z]+|[a-z]+'s|pro-\w+|official|"
     r"military|state|local|regime|government|security|[A-Z]+)\s+){0,4}"
     r"(?i:" + "|".join(ORGANISATION_NOUNS) + r")\b"
-    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:\p{Lu}[\p{L}'-]*|for|of|and)){0,5})?$"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:\p{Lu}[\p{L}'-]*|for|of|and)){0,5})?"
+    r"(?:\s+(?:at|in)\s+\p{Lu}[\p{L}'-]*)?$"
 )
 _ANAPHOR = regex.compile(rf"(?:{_ARTICLE})?(?:same\s+)?{_NOUNS}$")
 _PRONOUN = regex.compile(r"(?:he|she|He|She)$")
@@ -99,14 +105,24 @@ _TAIL_WORDS = (
     r"publicly|exclusively|separately|first|repeatedly|" + "|".join(HEDGES) + r"))*\s*$"
 )
 _TAIL = regex.compile(_TAIL_WORDS)
+_CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
+_COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
+_ADVERBIAL = (
+    r"(?:\s+(?:in|on|at|during|after|before|via|through|from|to)\s+"
+    r"(?:(?!\bthat\b)[^,.;:\"]){1,80}?(?=\s+that\b|\s*:|,\s*\"|\s+\"))?"
+)
+"""'said in a statement carried by SANA that': where and how, between cue and content."""
 _AFTER_CUE = regex.compile(
     r"(?:\s+(?:exclusively|also|further|now|today|separately|on\s+\w+day))*"
-    r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
+    + _ADVERBIAL + r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
+)
+_NOT_SPEECH = regex.compile(
+    r"\s+(?:to\b(?!\s+\p{Lu})|by\b|of\b|on\s+(?!\w+day\b)(?!.{0,80}?\bthat\b))"
 )
 
 
@@ -206,7 +222,7 @@ class ClaimReader:
         taken: list[tuple[int, int]] = []
         for rule in (self._colon_lead, self._document, self._quoted_as_saying, self._quote_after,
                      self._quote_before, self._according_to, self._inverted, self._parenthetical,
-                     self._cues):
+                     self._cues, self._credit):
             rule(start, end, taken)
 
     def _emit(self, candidate: _Candidate, cue: tuple[int, int] | None, content: tuple[int, int],
@@ -325,6 +341,17 @@ class ClaimReader:
             self._emit(candidate, match.span("cue"), (start, match.start()), rule="inverted",
                        direct=self.text[start] == '"', taken=taken)
 
+    def _credit(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        """``…in response to alleged violations, Shaam Network.`` — an outlet credited at the
+        end of a sentence, without a verb."""
+        match = _CREDIT.search(self.text, start, end)
+        if match is None or _overlaps(match.span(), taken):
+            return
+        candidate = self._classify(*match.span("source"))
+        if candidate is not None and candidate.kind is SourceKind.OUTLET:
+            self._emit(candidate, None, (start, match.start()), rule="credit", direct=False,
+                       taken=taken, confidence=0.7)
+
     def _parenthetical(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
         """``…which, DEBKAfile reveals, will be led…`` — the whole sentence is the content."""
         for match in self.grammar.parenthetical.finditer(self.text, start, end):
@@ -360,8 +387,8 @@ class ClaimReader:
             if _overlaps((cue_start, cue_end), taken):
                 continue
             after = text[cue_end:end]
-            if regex.match(r"\s+(?:to\b|by\b|in\s+a\b|on\b|of\b)", after) and match["cue"] != "told":
-                continue  # "said to have been", "reported by", "reported on": not speech
+            if _NOT_SPEECH.match(after) and match["cue"] != "told":
+                continue  # "said to have been", "reported by", "reported on the talks"
             candidate = self._source_before(start, cue_start)
             trailing = not after.strip(' ."') or (
                 match["cue"].lower() in ADDRESSEE_CUES
@@ -411,17 +438,40 @@ class ClaimReader:
         return position
 
     def _source_before(self, sentence_start: int, cue_start: int) -> _Candidate | None:
-        """The source phrase ending just before a cue, apposition and hedges skipped."""
+        """The source phrase ending just before a cue, apposition and hedges skipped.
+
+        An apposition ("Salam Abu Fakher, a local activist, told") yields the name before
+        it when that is a person or anonymous source; "X toured the Golan and warned" yields
+        the subject of the sentence.
+        """
         text = self.text
         window_start = max(sentence_start, cue_start - 160)
         tail = _TAIL.search(text, window_start, cue_start)
         end = tail.start() if tail else cue_start
+        apposition = _APPOSITION.search(text, window_start, end)
+        if apposition is not None:
+            candidate = self._source_ending_at(window_start, apposition.start())
+            if candidate is not None and candidate.kind in (SourceKind.NAMED_PERSON,
+                                                            SourceKind.ANONYMOUS,
+                                                            SourceKind.DOCUMENT):
+                return candidate
         candidate = self._source_ending_at(window_start, end)
-        if candidate is None:
-            apposition = _APPOSITION.search(text, window_start, end)
-            if apposition is not None:
-                candidate = self._source_ending_at(window_start, apposition.start())
+        if candidate is None and apposition is not None:
+            candidate = self._source_ending_at(window_start, apposition.start())
+        if candidate is None and _COORDINATED.search(text, window_start, end):
+            candidate = self._subject(sentence_start, end)
         return candidate
+
+    def _subject(self, sentence_start: int, end: int) -> _Candidate | None:
+        """The person or body that opens the sentence, for coordinated verbs."""
+        for hit_start, hit_end, actor_id in self.hits:
+            if sentence_start <= hit_start < end and hit_start - sentence_start <= 40:
+                opening = self.text[sentence_start:hit_start]
+                if not regex.search(r"\b(?:of|for|in|at|with|by|and|after|when)\b", opening):
+                    return self._actor_candidate(actor_id, hit_start, hit_end)
+            if hit_start >= end:
+                break
+        return None
 
     def _source_ending_at(self, window_start: int, end: int) -> _Candidate | None:
         text = self.text

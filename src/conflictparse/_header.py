@@ -109,6 +109,10 @@ def read_header(document: Document, patterns: HeaderPatterns,
     for number, line in enumerate(lines):
         if any(start <= line.start < end for start, end in consumed):
             continue
+        if byline is None and _BYLINE.match(line.text):
+            byline = document.span(line.start, line.end)
+            consumed.append((line.start, line.end))
+            continue
         if number > dateline_line >= 0 and not headlines:
             break  # nothing headline-like above the dateline: the rest is body
         start = _strip_prefix(text, line.start, patterns.headline_prefixes)
@@ -117,10 +121,6 @@ def read_header(document: Document, patterns: HeaderPatterns,
         latin_part = body if split < 0 else body[:split]
         if not headlines:
             if not _looks_like_headline(latin_part.strip()) and split != 0:
-                if _BYLINE.match(line.text) and byline is None:
-                    byline = document.span(line.start, line.end)
-                    consumed.append((line.start, line.end))
-                    continue
                 break
             if latin_part.strip():
                 english = latin_part.strip()
@@ -141,9 +141,6 @@ def read_header(document: Document, patterns: HeaderPatterns,
             ar_start = _strip_prefix(text, start, patterns.translation_prefixes)
             arabic = text[ar_start:line.end].strip()
             headlines.append(_headline(document, ar_start, ar_start + len(arabic), "ar"))
-            consumed.append((line.start, line.end))
-        elif byline is None and _BYLINE.match(line.text):
-            byline = document.span(line.start, line.end)
             consumed.append((line.start, line.end))
 
     standfirst = _standfirst(document, lines, english, consumed)

@@ -383,7 +383,8 @@ def _body_lines(document: Document, removed: list[Stretch], drop_inline_headline
                 break
             pieces = [p for a, b in pieces for p in ((a, min(b, start)), (max(a, end), b))]
         for start, end in pieces:
-            stripped = text[start:end].strip(" \t-–—|:;,.*()")
+            # A stretch cut out of a line may leave punctuation at its edges.
+            stripped = text[start:end].strip().lstrip(".,;:-–—|*)").rstrip("(-–—|").strip()
             if not any(ch.isalnum() for ch in stripped):
                 continue
             offset = text.find(stripped, start, end)

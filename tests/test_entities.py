@@ -1,0 +1,107 @@
+"""Actors and places: registry matching, context rules, introductions, spans."""
+
+from __future__ import annotations
+
+import conflictparse
+
+
+def _parse(parser: conflictparse.Parser, body: str) -> conflictparse.Report:
+    return parser.parse(f"A headline for the test\n\n{body}", outlet="generic")
+
+
+def _places(report: conflictparse.Report) -> dict[str, str]:
+    """Mention text → location name."""
+    names = {loc.id: loc.name for loc in report.locations}
+    return {m.span.text: names[m.entity_id] for m in report.location_mentions}
+
+
+def _actors(report: conflictparse.Report) -> dict[str, str]:
+    names = {a.id: a.name for a in report.actors}
+    return {m.span.text: names[m.entity_id] for m in report.actor_mentions}
+
+
+def test_country_is_a_place_after_a_locative_word(parser: conflictparse.Parser) -> None:
+    """'in Syria' and 'southern Syria' are places; 'Syria said' and 'Syria's army' actors."""
+    report = _parse(parser, "Fighting in Syria spread to southern Syria. Syria rejected it, "
+                            "and Syria's army moved.")
+    assert [m.span.text for m in report.location_mentions] == ["Syria", "Syria"]
+    assert [m.span.text for m in report.actor_mentions].count("Syria") == 2
+
+
+def test_capital_is_the_government_unless_a_place(parser: conflictparse.Parser) -> None:
+    """'talks between Washington and Moscow' are governments; 'flew to Moscow' a place."""
+    report = _parse(parser, "Talks between Washington and Moscow stalled. Netanyahu flew to "
+                            "Moscow.")
+    assert _actors(report)["Washington"] == "United States"
+    assert _places(report) == {"Moscow": "Moscow"}
+
+
+def test_demonyms_and_government_names(parser: conflictparse.Parser) -> None:
+    """'Russian' is Russia; 'the Assad regime' is Syria's government; 'Iranians' Iran."""
+    actors = _actors(_parse(parser, "Russian jets backed the Assad regime against Iranians."))
+    assert actors == {"Russian": "Russia", "Assad regime": "Syria", "Iranians": "Iran"}
+
+
+def test_longest_name_wins(parser: conflictparse.Parser) -> None:
+    """'Syrian Arab Army' is one actor, not Syria plus something."""
+    actors = _actors(_parse(parser, "The Syrian Arab Army and Hizballah's Radwan fighters "
+                                    "advanced."))
+    assert actors["Syrian Arab Army"] == "Syrian Arab Army"
+    assert actors["Hizballah"] == "Hezbollah"
+    assert actors["Radwan fighters"] == "Radwan Force"
+
+
+def test_acronyms_only_match_capitals(parser: conflictparse.Parser) -> None:
+    """'UN' is the United Nations; 'On' at a sentence start is not."""
+    report = _parse(parser, "On Monday the UN and the U.S. spoke.")
+    actors = _actors(report)
+    assert actors["UN"] == "United Nations" and actors["U.S."] == "United States"
+    assert "On" not in actors
+
+
+def test_transliteration_variants_find_gazetteer_places(parser: conflictparse.Parser) -> None:
+    """Sanamein, Deir al-Zour and Dara'a are found under their gazetteer names."""
+    places = _places(_parse(parser, "Shelling hit Sanamein, Deir al-Zour and Dara'a."))
+    assert places["Sanamein"] == "Al-Sanamayn"
+    assert places["Deir al-Zour"] == "Deir ez-Zor"
+    assert places["Dara'a"] == "Daraa"
+
+
+def test_places_carry_coordinates_and_parents(parser: conflictparse.Parser) -> None:
+    """A town has coordinates and its governorate as parent, which has the country."""
+    report = _parse(parser, "Troops entered Al-Sanamayn.")
+    [town] = report.locations
+    assert town.latitude is not None and town.longitude is not None
+    assert town.parent == "SY-DR" and town.country == "SY"
+
+
+def test_introduced_places_without_gazetteer_entry(parser: conflictparse.Parser) -> None:
+    """'the village of Zimreen' and 'Tel al-Hara' are places even when unknown."""
+    report = _parse(parser, "Shells fell on the village of Zimreen and on Tel al-Hara.")
+    kinds = {loc.name: (loc.kind, loc.latitude) for loc in report.locations}
+    assert kinds["Zimreen"] == ("village", None)
+    assert "Tel al-Hara" in kinds
+
+
+def test_titled_people_with_affiliation(parser: conflictparse.Parser) -> None:
+    """An unregistered officer keeps title and affiliation; a registered one resolves."""
+    report = _parse(parser, "Iranian Brig. Gen. Hossein Karimi met Russian Foreign Minister "
+                            "Sergei Lavrov.")
+    people = {a.name: a for a in report.actors if a.kind == "person"}
+    assert people["Hossein Karimi"].title == "Brig. Gen"
+    assert people["Hossein Karimi"].affiliation == "IRN"
+    assert people["Sergei Lavrov"].id.startswith("person.")
+
+
+def test_registered_actors_carry_standard_codes(parser: conflictparse.Parser) -> None:
+    """States carry their ISO 3166 code for joins with other event data."""
+    [russia] = _parse(parser, "Russia objected.").actors
+    assert ("iso3166", "RU") in russia.codes
+
+
+def test_mentions_are_exact_spans(parser: conflictparse.Parser) -> None:
+    """Every mention's span is the text it names, articles included where written."""
+    report = _parse(parser, "Fighters left al-Bukamal for the Hmeimim air base.")
+    for mention in (*report.actor_mentions, *report.location_mentions):
+        assert report.text[mention.span.start:mention.span.end] == mention.span.text
+    assert "al-Bukamal" in _places(report) or "Bukamal" in _places(report)

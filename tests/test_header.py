@@ -1,0 +1,56 @@
+"""Header reading in the core: shapes every outlet shares, on the generic profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import conflictparse
+
+
+def test_english_then_arabic_on_one_line_and_repeats(parser: conflictparse.Parser) -> None:
+    """One line with both languages is split by script; repeated lines are header, not body."""
+    text = ("Strikes resume in Daraa ضربات في درعا\n\nStrikes resume in Daraa\nضربات في درعا\n\n"
+            "The army said that it advanced.")
+    report = parser.parse(text, outlet="generic")
+    assert report.headline == "Strikes resume in Daraa"
+    assert report.headline_translations == {"ar": "ضربات في درعا"}
+    assert [p.text for p in report.paragraphs] == ["The army said that it advanced."]
+
+
+def test_dateline_running_into_the_first_sentence(parser: conflictparse.Parser) -> None:
+    """'September 8, 2017, 8:29 AM (GMT+02:00) – While…': the rest of the line is body."""
+    text = ("Jets strike near Masyaf\n\nSeptember 8, 2017, 8:29 AM (GMT+02:00) – While Israeli "
+            "jets struck, the army said that it was ready.")
+    report = parser.parse(text, outlet="generic")
+    assert report.published == dt.date(2017, 9, 8)
+    assert report.paragraphs[0].text.startswith("While Israeli jets struck")
+
+
+def test_iso_date_line_and_byline(parser: conflictparse.Parser) -> None:
+    """' date 2022-06-15' pages and 'By <name>' lines are read, not taken for body."""
+    text = (" date 2022-06-15\nBy Walid al-Bunni for All4Syria\nGunmen killed a former "
+            "commander in Tafas on Tuesday, the source said.")
+    report = parser.parse(text, outlet="generic")
+    assert report.published == dt.date(2022, 6, 15)
+    assert report.byline is not None and report.byline.text.startswith("By Walid al-Bunni")
+    assert report.headline is None
+    assert report.dates[0].resolved == dt.date(2022, 6, 14)
+
+
+def test_standfirst_between_headline_and_its_repeat(parser: conflictparse.Parser) -> None:
+    """Headline, summary, headline again: the summary is the standfirst."""
+    text = ("Bakeries Cut Hours in Daraa\n\nFlour deliveries shrank by a third, writes Athr "
+            "Press.\nBakeries Cut Hours in Daraa\n\nResidents queued for hours.")
+    report = parser.parse(text, outlet="generic")
+    assert report.standfirst is not None
+    assert report.standfirst.text.startswith("Flour deliveries shrank")
+    assert [p.text for p in report.paragraphs] == ["Residents queued for hours."]
+
+
+def test_common_boilerplate_lines_are_removed(parser: conflictparse.Parser) -> None:
+    """Counters, share widgets and 'Read Also' lines never reach the body."""
+    text = ("A headline here\n\n257\nShare Tweet Email\nRead Also: Another story\n"
+            "The source said that it rained.")
+    report = parser.parse(text, outlet="generic")
+    assert [p.text for p in report.paragraphs] == ["The source said that it rained."]
+    assert {b.text for b in report.boilerplate} >= {"257", "Share Tweet Email"}

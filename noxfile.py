@@ -71,3 +71,11 @@ def typecheck(session: nox.Session) -> None:
     _install(session, "testing")
     session.install("mypy", "types-python-dateutil", "types-regex")
     session.run("mypy", "--strict", "src/conflictparse")
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """Build the documentation site (mkdocs --strict: any warning fails); `-- serve` previews."""
+    _install(session, "docs")
+    arguments = session.posargs or ["build", "--strict"]
+    session.run("mkdocs", *arguments, env={"NO_MKDOCS_2_WARNING": "1"})

@@ -144,3 +144,29 @@ def test_credit_without_verb_needs_an_outlet(parser: conflictparse.Parser) -> No
     assert (claim.source.name, claim.source.kind, claim.cue) == ("Shaam Network",
                                                                 SourceKind.OUTLET, None)
     assert _claims(parser, "Turkish guns shelled villages overnight, Daraa.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Col Ronen Marley revealed previously classified photographs to the press.",
+    "The army confirmed its presence in the town.",
+    "It showed what he said was a unit of fighters.",
+])
+def test_objects_and_relative_clauses_are_not_claims(parser: conflictparse.Parser,
+                                                     body: str) -> None:
+    """'revealed photographs' has an object, not content; 'what he said was' is no claim."""
+    assert _claims(parser, body) == []
+
+
+def test_time_words_between_cue_and_content(parser: conflictparse.Parser) -> None:
+    """'said Sunday night that …' starts the content after the time words."""
+    [claim] = _claims(parser, "A Lebanese military spokesman said Sunday night that a drone "
+                              "exploded.")
+    assert claim.content.text == "a drone exploded"
+
+
+def test_rank_without_full_stop_and_surname(parser: conflictparse.Parser) -> None:
+    """'Col Ronen Marley' is a titled person, and a later 'Col Marley' is the same one."""
+    claims = _claims(parser, "Col Ronen Marley showed the photographs. “The villages are "
+                             "camps,” said Col Marley.")
+    assert [(c.source.name, c.source.kind) for c in claims] == [
+        ("Ronen Marley", SourceKind.NAMED_PERSON)]

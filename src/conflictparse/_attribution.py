@@ -51,6 +51,15 @@ CUES = (
 )
 """Verbs that attribute speech or knowledge."""
 ADDRESSEE_CUES = frozenset({"told", "tells", "tell", "informed", "informs", "quoted"})
+SPEECH_CUES = frozenset({
+    "said", "says", "say", "added", "adds", "add", "stressed", "stresses", "stress", "noted",
+    "notes", "note", "warned", "warns", "explained", "explains", "insisted", "insists",
+    "claimed", "claims", "claim", "believe", "believes", "estimate", "estimates", "affirmed",
+    "asserted", "asserts", "emphasized", "emphasised", "maintained", "maintains", "writes",
+    "wrote", "expect", "expects", "predicted", "predict",
+})
+"""Cues whose content may follow without "that" ("he said the attack failed"); the others
+("revealed", "confirmed", "reported") take an object otherwise ("revealed photographs")."""
 """Cues that take an addressee before the content ("told Alsouria Net that …")."""
 HEDGES = (
     "said to have been", "said to have", "said to be", "reportedly", "allegedly", "purportedly",
@@ -62,7 +71,7 @@ ORGANISATION_NOUNS = (
     "newspaper", "paper", "website", "channel", "TV", "radio", "office", "center", "centre",
     "corps", "forces", "authorities", "administration", "department", "directorate", "embassy",
     "coalition", "alliance", "observatory", "network", "spokesman", "spokeswoman",
-    "spokesperson",
+    "spokesperson", "intelligence", "police", "military",
 )
 """Heads of noun phrases that name a body speaking as one ("the Russian Defense Ministry")."""
 SOURCE_NOUNS = (
@@ -106,6 +115,7 @@ _TAIL_WORDS = (
 )
 _TAIL = regex.compile(_TAIL_WORDS)
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
+_TITLE_WORDS = regex.compile(r"(?:(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}]*\.?\s*){1,4})")
 _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
@@ -118,7 +128,8 @@ _ADVERBIAL = (
 )
 """'said in a statement carried by SANA that': where and how, between cue and content."""
 _AFTER_CUE = regex.compile(
-    r"(?:\s+(?:exclusively|also|further|now|today|separately|on\s+\w+day))*"
+    r"(?:\s+(?:exclusively|also|further|now|today|yesterday|separately|earlier|later|"
+    r"(?:on\s+|late\s+|early\s+|last\s+)?\w+day(?:\s+(?:night|morning|afternoon|evening))?))*"
     + _ADVERBIAL + r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
 )
 _NOT_SPEECH = regex.compile(
@@ -428,12 +439,20 @@ class ClaimReader:
         position = cue_end + (match.end() if match else 0)
         if position >= end:
             return None
+        introduced = (regex.search(r"(?:that|:)\s*$", text[cue_end:position]) is not None
+                      or text[position] == '"')
+        if not introduced and cue.lower() not in SPEECH_CUES:
+            return None
         following = text[position:end]
         if not (following[:1].isalnum() or following[:1] == '"'):
             return None
         # Without "that", a pronoun object ("said it", "told him") is not a claim.
         if text[cue_end:position].strip() == "" and regex.match(
                 r"(?:it|him|her|them|us|so|nothing|little|more|much)\b", following):
+            return None
+        # "what he said was a unit": the cue sits in a relative clause, not a claim.
+        if regex.match(r"(?:was|were|is|are|had|has|have|would|will|could|should|might)\b",
+                       following):
             return None
         return position
 
@@ -501,7 +520,9 @@ class ClaimReader:
         for hit_start, hit_end, actor_id in self.hits:
             if hit_end == end and start <= hit_start:
                 prefix = text[start:hit_start].strip()
-                if prefix in ("", "the", "The") or not _WORDS.search(prefix):
+                # Only an article or title words may precede the actor ("Col Marley").
+                if prefix in ("", "the", "The") or not _WORDS.search(prefix) or (
+                        _TITLE_WORDS.fullmatch(prefix)):
                     return self._actor_candidate(actor_id, hit_start, hit_end)
         candidate = self._classify_window(start, end)
         if (candidate is not None and candidate.start == start) or (

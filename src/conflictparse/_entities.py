@@ -31,22 +31,25 @@ _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben)[-\s])"
 _NAME = rf"(?!(?:Gen|Col|Maj|Brig|Lt|Capt|Sgt|Adm)\.)\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
 _RANK = (
     r"(?:(?:Maj(?:or)?\.?|Brig(?:adier)?\.?|Lt\.?|Lieutenant)\s+(?:Gen(?:eral)?\.?|Col(?:onel)?\.?)"
-    r"|Gen\.|General|Col\.|Colonel|Maj\.|Major|Brig\.|Brigadier|Capt\.|Captain|Lt\.|Lieutenant"
+    r"|Gen\.|General|Col\.?|Colonel|Maj\.|Major|Brig\.|Brigadier|Capt\.|Captain|Lt\.|Lieutenant"
+    r"|Lieut\.?\s+Col\.?|Lt\.?\s+Col\.?"
     r"|Sgt\.|Sergeant|Adm\.|Admiral|Sheikh|Dr\.)"
 )
-_ABBREVIATED_RANK = r"(?:(?:Maj|Brig|Lt|Gen|Col|Capt|Sgt|Adm)\.\s*)+"
+_ABBREVIATED_RANK = r"(?:(?:Maj|Brig|Lt|Lieut|Gen|Col|Capt|Sgt|Adm)\.?\s*)+"
 _OFFICE = (
     r"(?:(?:[Dd]eputy|[Vv]ice|[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|"
     r"[Jj]ustice|[Ff]inance|[Cc]hief|[Ss]upreme|[Aa]ssistant|[Ss]pecial|UN|U\.N\.|[Ff]ormer|"
     r"[Ss]enior|[Mm]ilitary|[Pp]residential)\s+){0,3}"
     r"(?:[Mm]inister|President|[Pp]remier|[Aa]mbassador|[Gg]overnor|[Ee]nvoy|[Ss]pokes(?:man|woman)|"
     r"Secretary of State|[Ss]ecretary|[Cc]ommander|[Cc]hief of [Ss]taff|[Ll]eader|King|Emir|"
-    r"Crown Prince|[Mm]ayor|[Cc]hairman|[Aa]dviser|[Aa]dvisor|[Cc]oordinator)"
+    r"Crown Prince|[Mm]ayor|[Cc]hairman|[Aa]dviser|[Aa]dvisor|[Cc]oordinator|[Dd]irector|"
+    r"[Hh]ead|[Cc]hief)"
 )
 _AFFILIATION = r"(?:(?P<affiliation>\p{Lu}[\p{L}.]+)(?:'s)?\s+)"
 _TITLED_PERSON = regex.compile(
     rf"(?:{_AFFILIATION}?(?P<title>{_RANK}|{_OFFICE})"
-    rf"(?:\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+(?:\s+\p{{Lu}}[\p{{L}}]+){{0,3}})?,?\s+"
+    rf"(?:\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+(?:\s+(?:\p{{Lu}}[\p{{L}}]+|and|of|for|in)){{0,7}},\s+"
+    rf"|\s+(?:to|of|in|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}]+(?:\s+\p{{Lu}}[\p{{L}}]+){{0,3}}\s+|,?\s+)"
     rf"|(?P<title2>{_RANK})\s+)"
     rf"(?P<name>{_NAME})"
 )
@@ -218,6 +221,11 @@ class _Run:
         known = self._lookup(name, people=True)
         name_start, name_end = match.span("name")
         words = name.replace("-", " ").split()
+        if known is None and len(words) == 1 and token_key(name) in self.surnames:
+            # "Col Marley" after "Col Ronen Marley": the same person.
+            actor = self.actors[self.surnames[token_key(name)]]
+            self._add_actor(actor, name_start, name_end, "surname")
+            return match.start(), name_end
         if known is None and len(words) < 2 and not regex.fullmatch(_ABBREVIATED_RANK, title):
             return match.start(), match.start()  # "commander of the Fourth Division"
         if known is not None:

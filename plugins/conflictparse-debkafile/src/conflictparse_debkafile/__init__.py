@@ -27,20 +27,37 @@ PROFILE = OutletProfile(
     name="DEBKAfile",
     names=("DEBKAfile", "debkafile", "DEBKA", "Debka File", "DEBKAfiles"),
     markers=(
-        Marker(pattern=rf"^(?:{_DEBKA}\s*[:/]|DEBKA\s+reveals:|{_DEBKA}\s+(?:Special|Exclusive))",
+        # Header credits: a line opening with the outlet name (the first line, or a repost's
+        # line under blog furniture, a homepage's "DEBKAfile Exclusive Analysis <date>").
+        Marker(pattern=rf"(?m)^(?:{_DEBKA}\s*[:/]|DEBKA\s+reveals:|{_DEBKA}\s+(?:Special|Exclusive)"
+                       rf"|{_DEBKA}\s+DEBKA\s+Weekly|From\s+Debka(?:file)?\s*\.{{2,}})",
                weight=0.9, header_only=True),
         Marker(pattern=r"DEBKAfile/[A-Z][a-z]+\.?\s*\d{1,2}/\d{2}\b", weight=0.9),
         Marker(pattern=r"موقع\s*دبيكا", weight=0.9),
         Marker(pattern=r"(?i)Source:\s*Debka\s*File", weight=0.9),
-        Marker(pattern=rf"(?i)\b(?:{_PUBLICATION})'s\s+(?:[a-z]+\s+){{0,3}}sources", weight=0.6),
+        Marker(pattern=rf"[^\n]{{10,200}}?,\s*{_DEBKA},\s*{_MONTH_DAY_YEAR}", weight=0.9,
+               header_only=True),
+        # DEBKA Weekly's issue header ("Vol. 14, Issue 667, June 19, 2015").
+        Marker(pattern=rf"(?m)^Vol\.\s*\d+,\s*Issue\s*\d+,\s*{_MONTH_DAY_YEAR}", weight=0.6,
+               header_only=True),
+        Marker(pattern=rf"(?i)\b(?:{_PUBLICATION})'s\s+(?:[a-z-]+\s+){{0,4}}(?:sources|analysts|experts)",
+               weight=0.6),
+        Marker(pattern=rf"\b{_DEBKA}\s+(?:[a-z-]+\s+){{0,2}}sources\s+(?:report|reveal|disclose|say|note)",
+               weight=0.6),
         Marker(pattern=rf"\b{_DEBKA}\s+(?:reports|reporter)\b", weight=0.5),
+        # Reposts in translation: "le fonti militari di DEBKAfile", "Quellen von DEBKAfile".
+        Marker(pattern=rf"(?i)\b(?:fonti\s+(?:[\w']+\s+){{0,2}}di|Quellen\s+(?:\w+\s+){{0,2}}von)\s+{_DEBKA}",
+               weight=0.6),
         Marker(pattern=r"DEBKA(?:-Net)?[- ]Weekly", weight=0.3),
         Marker(pattern=r"\(click here to subscribe\)", weight=0.2),
         Marker(pattern=r"under DEBKAfile's regulations", weight=0.6),
     ),
     headline_prefixes=(
+        rf"{_DEBKA}\s+Exclusive\s*:\s*",
         rf"{_DEBKA}\s*[:/]\s*",
         r"DEBKA\s+reveals:\s*",
+        # The repeated Arabic line of the reposting site keeps its prefix.
+        r"موقع\s*دبيكا\s*/\s*",
     ),
     translation_prefixes=(r"موقع\s*دبيكا\s*/\s*",),
     datelines=(
@@ -48,6 +65,7 @@ PROFILE = OutletProfile(
         rf"{_DEBKA}\s+(?:Special\s+Report|Exclusive\s+Analysis|Exclusive\s+Report|Exclusive"
         rf"|DEBKA\s+Weekly|Analysis|Report)\s+(?P<date>{_MONTH_DAY_YEAR}){_TIME}",
         rf"[^\n]{{10,200}}?,\s*{_DEBKA},\s*(?P<date>{_MONTH_DAY_YEAR})\s*$",
+        rf"Vol\.\s*\d+,\s*Issue\s*\d+,\s*(?P<date>{_MONTH_DAY_YEAR})",
     ),
     boilerplate=(
         r"\(click here to subscribe\)\.?",
@@ -58,6 +76,10 @@ PROFILE = OutletProfile(
         r"DEBKAfile's regulations\.?",
         rf"^{_DEBKA}\s+(?:Exclusive|Special)\s+(?:Report|Analysis)",
         r"^(?:From\s+)?Debka(?:file)?\s*\.{2,}",
+        r"(?i)^click here for print version",
+        # debka.com's top bar and breaking-news ticker ("Thu June 3, 2010 | Breaking News").
+        r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*\|\s*Breaking News",
+        r"^.+\s•",
     ),
     attribution=(
         AttributionPhrase(
@@ -74,6 +96,9 @@ PROFILE = OutletProfile(
             kind=SourceKind.OUTLET, outlet_link=True),
         AttributionPhrase(pattern=rf"{_DEBKA}\s+(?:reporter|correspondent)s?",
                           kind=SourceKind.OUTLET, outlet_link=True, colon_lead=True),
+        AttributionPhrase(pattern=rf"(?:{_DEBKA}\s+Exclusive|Exclusive\s+to\s+{_DEBKA})",
+                          kind=SourceKind.OUTLET, name="DEBKAfile", outlet_link=True,
+                          colon_lead=True),
         AttributionPhrase(pattern=_PUBLICATION, kind=SourceKind.OUTLET, outlet_link=True,
                           colon_lead=True),
         AttributionPhrase(pattern=r"\b[Ww]e", kind=SourceKind.OUTLET, name="DEBKAfile",
@@ -86,6 +111,10 @@ PROFILE = OutletProfile(
         # debka.com's own pages: no dateline, site furniture at the end.
         ProfileVariant(name="debka.com", detect=r"Print Friendly, PDF & Email|under DEBKAfile's",
                        boilerplate=(r"(?i)^Tags?:.*", r"(?i)^Share this:?")),
+        # Weekly digests: the "<date> Briefs" labels head sections; they are not datelines.
+        ProfileVariant(name="weekly-digest",
+                       detect=rf"A Digest of {_DEBKA} Round-the-Clock Exclusives",
+                       boilerplate=(rf"^{_MONTH_DAY_YEAR}\s+[Bb]riefs",)),
     ),
 )
 

@@ -1,41 +1,204 @@
-"""Parsing in several processes: one Parser per worker, built once, results in order."""
+"""Parsing in several processes: one Parser per worker, built once, results in order.
+
+A :class:`ParserRecipe` says how to build a Parser equal to a given one (its code plugins,
+disabled plugins, entry-point discovery and ``today``); it is small and picklable, and a
+process builds each recipe at most once (:func:`parser_for`). Under the ``fork`` start method
+the workers inherit the caller's Parser as it is, registry index included, and build nothing.
+
+Texts travel to the workers in chunks; at most ``2 × workers`` chunks are in flight, so an
+endless input streams through in bounded memory. A text the worker cannot parse (not a
+``str``, an unknown outlet …) is parsed again in the calling process when its turn comes,
+so the caller gets exactly the exception single-process parsing raises, at the same place.
+"""
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
+import datetime as dt
+import importlib
 import itertools
-from collections.abc import Iterable, Iterator
-from typing import Any
+import multiprocessing
+import types
+import uuid
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
 
 from ._parser import Parser
 from ._types import Report
 
-_worker_parser: Parser | None = None
+T = TypeVar("T")
+Job = tuple[Any, Mapping[str, Any]]
+"""A text and the keyword options for :meth:`Parser.parse`."""
 
 
-def _init_worker() -> None:
-    global _worker_parser
-    _worker_parser = Parser()
+@attrs.frozen(kw_only=True)
+class _ModuleRef:
+    """A plugin module, pickled by name."""
+
+    name: str
 
 
-def _parse_chunk(texts: list[str], options: dict[str, Any]) -> list[Report]:
-    assert _worker_parser is not None
-    return [_worker_parser.parse(text, **options) for text in texts]
+@attrs.frozen(kw_only=True)
+class ParserRecipe:
+    """How to build a Parser equal to another one, in any process."""
+
+    plugins: tuple[object, ...] = ()
+    disable: tuple[str, ...] = ()
+    entry_points: bool = True
+    today: dt.date | None = None
+    token: str = attrs.field(factory=lambda: uuid.uuid4().hex)
+    """Identifies the recipe, so each process builds it once (:func:`parser_for`)."""
+
+    def build(self) -> Parser:
+        plugins = [importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p
+                   for p in self.plugins]
+        return Parser(plugins=plugins, disable=self.disable, entry_points=self.entry_points,
+                      today=self.today)
 
 
-def parse_in_processes(texts: Iterable[str], *, workers: int, chunksize: int,
-                       **options: Any) -> Iterator[Report]:
-    """Parse ``texts`` in ``workers`` processes, ``chunksize`` texts per task, in order."""
-    iterator = iter(texts)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers,
-                                                initializer=_init_worker) as pool:
-        pending: list[concurrent.futures.Future[list[Report]]] = []
+_BUILT: dict[str, Parser] = {}
+"""Parsers built in this process, by recipe token."""
+_OWN: weakref.WeakValueDictionary[str, Parser] = weakref.WeakValueDictionary()
+"""The caller's Parsers by recipe token (a forked worker inherits them and builds nothing)."""
+
+
+def recipe_of(parser: Parser) -> ParserRecipe:
+    """The recipe of ``parser`` (remembered on it, so its token stays the same)."""
+    recipe: ParserRecipe | None = getattr(parser, "_recipe", None)
+    if recipe is None:
+        plugins, disable, entry_points, today = parser._arguments
+        recipe = ParserRecipe(
+            plugins=tuple(_ModuleRef(name=p.__name__) if isinstance(p, types.ModuleType) else p
+                          for p in plugins),
+            disable=tuple(disable), entry_points=entry_points, today=today)
+        parser._recipe = recipe
+        _OWN[recipe.token] = parser
+    return recipe
+
+
+def parser_for(recipe: ParserRecipe) -> Parser:
+    """The Parser for ``recipe`` in this process, built on first use."""
+    parser = _OWN.get(recipe.token) or _BUILT.get(recipe.token)
+    if parser is None:
+        parser = _BUILT[recipe.token] = recipe.build()
+        parser._recipe = recipe
+    return parser
+
+
+def rebuild_parser(recipe: ParserRecipe) -> Parser:
+    """Unpickle a Parser (see ``Parser.__reduce__``): the one this process has for the
+    recipe, or a new one."""
+    return parser_for(recipe)
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+_worker_recipe: ParserRecipe | None = None
+_FAILED = "conflictparse-batch-failed"
+
+
+def _init_worker(recipe: ParserRecipe) -> None:
+    global _worker_recipe
+    _worker_recipe = recipe
+    parser_for(recipe).registry.index  # noqa: B018  (build the name index now, once)
+
+
+def _parse_chunk(jobs: list[Job]) -> list[Report | str]:
+    assert _worker_recipe is not None
+    parser = parser_for(_worker_recipe)
+    results: list[Report | str] = []
+    for text, options in jobs:
+        try:
+            results.append(parser.parse(text, **options))
+        except Exception:
+            results.append(_FAILED)  # raised again, identically, in the calling process
+    return results
+
+
+# -- caller side ---------------------------------------------------------------------------
+
+def parse_jobs(parser: Parser, jobs: Iterable[Job], *, workers: int, chunksize: int = 64,
+               context: str | None = None) -> Iterator[Report]:
+    """Parse ``(text, options)`` jobs with ``parser``'s configuration in ``workers``
+    processes, lazily and in order. ``context`` picks the multiprocessing start method."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1 (got {workers})")
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be at least 1 (got {chunksize})")
+    if workers == 1:
+        for text, options in jobs:
+            yield parser.parse(text, **options)
+        return
+    recipe = recipe_of(parser)
+    parser.registry.index  # noqa: B018  (built before forking: the workers share it)
+    iterator = iter(jobs)
+    mp_context = multiprocessing.get_context(context) if context else None
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+                                                  initializer=_init_worker, initargs=(recipe,))
+    pending: list[tuple[list[Job], concurrent.futures.Future[list[Report | str]]]] = []
+    try:
         while True:
             while len(pending) < workers * 2:
                 chunk = list(itertools.islice(iterator, chunksize))
                 if not chunk:
                     break
-                pending.append(pool.submit(_parse_chunk, chunk, options))
+                pending.append((chunk, pool.submit(_parse_chunk, _sendable(chunk))))
             if not pending:
                 return
-            yield from pending.pop(0).result()
+            chunk, future = pending.pop(0)
+            for (text, options), result in zip(chunk, future.result(), strict=True):
+                yield result if isinstance(result, Report) else parser.parse(text, **options)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _sendable(chunk: list[Job]) -> list[Job]:
+    """The jobs a worker can take: a text that is not a ``str`` stays behind (the caller
+    parses it, and raises, when its turn comes)."""
+    return [(text, options) if isinstance(text, str) else (None, {}) for text, options in chunk]
+
+
+def parse_in_processes(texts: Iterable[str], *, workers: int, chunksize: int = 64,
+                       parser: Parser | None = None, **options: Any) -> Iterator[Report]:
+    """Parse ``texts`` in ``workers`` processes, ``chunksize`` texts per task, in order.
+
+    ``parser`` gives the configuration (plugins added or disabled, ``today``); by default
+    the shared :func:`conflictparse.default_parser`.
+    """
+    if parser is None:
+        from . import default_parser
+
+        parser = default_parser()
+    return parse_jobs(parser, ((text, options) for text in texts), workers=workers,
+                      chunksize=chunksize)
+
+
+def parse_items(parser: Parser, items: Iterable[T], *, workers: int = 1, chunksize: int = 64,
+                outlet: str | None = None,
+                published: dt.date | None = None) -> Iterator[tuple[T, Report | None]]:
+    """For the CLI: ``(item, report)`` for each :class:`~conflictparse._inputs.InputItem`,
+    in order; an item that could not be read comes back with ``None``."""
+    buffered: collections.deque[T] = collections.deque()
+
+    def jobs() -> Iterator[Job]:
+        for item in items:
+            buffered.append(item)
+            text = getattr(item, "text", None)
+            if getattr(item, "error", None) is None and text is not None:
+                yield text, {"outlet": outlet,
+                             "published": published or getattr(item, "published", None)}
+
+    reports = parse_jobs(parser, jobs(), workers=workers, chunksize=chunksize)
+    for report in reports:
+        while True:
+            item = buffered.popleft()
+            if getattr(item, "error", None) is None and getattr(item, "text", None) is not None:
+                yield item, report
+                break
+            yield item, None
+    while buffered:  # unreadable items after the last readable one
+        yield buffered.popleft(), None

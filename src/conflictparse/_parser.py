@@ -50,6 +50,9 @@ class Parser:
     def __init__(self, *, plugins: Iterable[object] = (), disable: Iterable[str] = (),
                  entry_points: bool = True, today: dt.date | None = None) -> None:
         self.today = today or dt.date.today()
+        plugins, disable = tuple(plugins), tuple(disable)
+        self._arguments = (plugins, disable, entry_points, self.today)
+        """What this Parser was built from, so that other processes can build an equal one."""
         self.profiles: dict[str, OutletProfile] = {}
         self._profile_plugin = ProfilePlugin(self.profiles, self.today)
         builtins: list[tuple[str, object]] = [(name.rsplit(".", 1)[-1], name)
@@ -213,11 +216,23 @@ class Parser:
         )
         return self._finish(report)
 
-    def parse_many(self, texts: Iterable[str], **options: Any) -> Iterator[Report]:
-        """Parse reports one after another, lazily, in order (see also
-        :func:`conflictparse.parse_many` for several processes)."""
-        for text in texts:
-            yield self.parse(text, **options)
+    def parse_many(self, texts: Iterable[str], *, workers: int = 1, chunksize: int = 64,
+                   **options: Any) -> Iterator[Report]:
+        """Parse reports lazily, in order; ``workers > 1`` parses in that many processes,
+        ``chunksize`` texts per task, each with a Parser built like this one."""
+        if workers > 1:
+            from ._batch import parse_in_processes
+
+            return parse_in_processes(texts, workers=workers, chunksize=chunksize, parser=self,
+                                      **options)
+        return (self.parse(text, **options) for text in texts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the recipe to build an equal Parser (plugins, disabled plugins,
+        ``today``); a process builds each recipe once."""
+        from ._batch import rebuild_parser, recipe_of
+
+        return rebuild_parser, (recipe_of(self),)
 
     def _outlet_names(self, outlet: str, provenance: Provenance) -> list[str]:
         """Every name of the publishing outlet and of the original outlet."""

@@ -1,0 +1,124 @@
+"""Parsing in several processes: same results, same order, same configuration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import attrs
+import pytest
+
+import conflictparse
+from conflictparse._batch import ParserRecipe, parse_items, parse_jobs, recipe_of
+from conflictparse._inputs import InputItem
+
+TODAY = dt.date(2026, 11, 25)
+HERE = Path(__file__).parent
+TEXTS = [p.read_text(encoding="utf-8")
+         for p in sorted([*(HERE / "fixtures" / "seeds").glob("*.txt"),
+                          *(HERE / "devset").glob("*.txt")])]
+DEBKA = (HERE / "fixtures" / "seeds" / "000_ef60f1c7f8756a70.txt").read_text(encoding="utf-8")
+
+
+class Stamp:
+    """A plugin added in code: it marks every report with a diagnostic."""
+
+    __name__ = "stamp"
+
+    @conflictparse.hookimpl
+    def finish_report(self, report: conflictparse.Report) -> conflictparse.Report:
+        mark = conflictparse.Diagnostic(code="stamped", message="seen by the stamp plugin",
+                                        severity=conflictparse.Severity.INFO, plugin="stamp")
+        return attrs.evolve(report, diagnostics=(*report.diagnostics, mark))
+
+
+def test_two_workers_give_the_single_process_results_in_order(
+        parser: conflictparse.Parser) -> None:
+    texts = TEXTS * 3
+    single = list(parser.parse_many(texts))
+    assert list(parser.parse_many(texts, workers=2, chunksize=5)) == single
+
+
+def test_module_level_parse_many_uses_processes_like_the_default_parser() -> None:
+    single = list(conflictparse.parse_many(TEXTS[:6]))
+    assert list(conflictparse.parse_many(TEXTS[:6], workers=2, chunksize=2)) == single
+
+
+def test_options_reach_the_workers(parser: conflictparse.Parser) -> None:
+    day = dt.date(2019, 3, 4)
+    single = list(parser.parse_many(TEXTS[:4], outlet="generic", published=day))
+    multi = list(parser.parse_many(TEXTS[:4], workers=2, chunksize=1, outlet="generic",
+                                   published=day))
+    assert multi == single
+    assert all(r.published == day and r.outlet is None for r in multi)
+
+
+def test_disabled_plugins_stay_disabled_in_the_workers() -> None:
+    without = conflictparse.Parser(disable=["debkafile"], today=TODAY)
+    reports = list(without.parse_many([DEBKA, DEBKA], workers=2, chunksize=1))
+    assert [r.outlet for r in reports] == [None, None]
+    assert reports == list(without.parse_many([DEBKA, DEBKA]))
+
+
+@pytest.mark.parametrize("context", [None, "spawn"])
+def test_plugins_added_in_code_reach_the_workers(context: str | None) -> None:
+    stamped = conflictparse.Parser(plugins=[Stamp()], today=TODAY)
+    jobs = [(text, {}) for text in TEXTS[:4]]
+    reports = list(parse_jobs(stamped, jobs, workers=2, chunksize=2, context=context))
+    assert all(r.diagnostics[-1].code == "stamped" for r in reports)
+    assert reports == [stamped.parse(text) for text in TEXTS[:4]]
+
+
+def test_a_bad_text_raises_where_single_process_parsing_raises(
+        parser: conflictparse.Parser) -> None:
+    texts = [TEXTS[0], TEXTS[1], b"bytes", TEXTS[2]]
+    reports = parser.parse_many(texts, workers=2, chunksize=1)
+    seen = [next(reports), next(reports)]
+    assert seen == [parser.parse(TEXTS[0]), parser.parse(TEXTS[1])]
+    with pytest.raises(conflictparse.InputTypeError):
+        next(reports)
+
+
+def test_an_unknown_outlet_raises_the_usual_error(parser: conflictparse.Parser) -> None:
+    with pytest.raises(conflictparse.UnknownOutletError):
+        list(parser.parse_many(TEXTS[:3], workers=2, outlet="no-such-outlet"))
+
+
+def test_stopping_early_does_not_hang(parser: conflictparse.Parser) -> None:
+    reports = parser.parse_many(TEXTS * 20, workers=2, chunksize=2)
+    first = next(iter(reports))
+    reports.close()  # type: ignore[attr-defined]
+    assert first == parser.parse(TEXTS[0])
+
+
+def test_bad_arguments(parser: conflictparse.Parser) -> None:
+    with pytest.raises(ValueError, match="workers"):
+        list(parse_jobs(parser, [], workers=0))
+    with pytest.raises(ValueError, match="chunksize"):
+        list(parse_jobs(parser, [], workers=2, chunksize=0))
+
+
+def test_a_parser_pickles_as_its_recipe() -> None:
+    original = conflictparse.Parser(plugins=[Stamp()], disable=["syrian_observer"], today=TODAY)
+    recipe = recipe_of(original)
+    assert recipe.disable == ("syrian_observer",) and recipe.today == TODAY
+    assert pickle.loads(pickle.dumps(original)) is original  # this process has it already
+    rebuilt = pickle.loads(pickle.dumps(recipe)).build()
+    assert rebuilt is not original
+    assert [rebuilt.parse(t) for t in TEXTS[:3]] == [original.parse(t) for t in TEXTS[:3]]
+    fresh = ParserRecipe(today=TODAY)
+    assert pickle.loads(pickle.dumps(fresh)).token == fresh.token
+
+
+def test_parse_items_keeps_unreadable_items_in_place(parser: conflictparse.Parser) -> None:
+    items = [InputItem(id="bad-first", error="no such file"),
+             InputItem(id="a", text=TEXTS[0]),
+             InputItem(id="bad", error="not UTF-8"),
+             InputItem(id="b", text=TEXTS[1], published=dt.date(2018, 7, 5)),
+             InputItem(id="bad-last", error="cannot read")]
+    for workers in (1, 2):
+        pairs = list(parse_items(parser, items, workers=workers, chunksize=1))
+        assert [item.id for item, _ in pairs] == ["bad-first", "a", "bad", "b", "bad-last"]
+        assert [report is None for _, report in pairs] == [True, False, True, False, True]
+        assert pairs[3][1] == parser.parse(TEXTS[1], published=dt.date(2018, 7, 5))

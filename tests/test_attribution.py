@@ -170,3 +170,9 @@ def test_rank_without_full_stop_and_surname(parser: conflictparse.Parser) -> Non
                              "camps,” said Col Marley.")
     assert [(c.source.name, c.source.kind) for c in claims] == [
         ("Ronen Marley", SourceKind.NAMED_PERSON)]
+
+
+def test_actor_inside_an_anonymous_phrase(parser: conflictparse.Parser) -> None:
+    """'A source from the FSA said' is an anonymous source, not the FSA speaking."""
+    [claim] = _claims(parser, "A source from the FSA said that a group infiltrated the lines.")
+    assert (claim.source.name, claim.source.kind) == ("source from the FSA", SourceKind.ANONYMOUS)

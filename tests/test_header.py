@@ -54,3 +54,11 @@ def test_common_boilerplate_lines_are_removed(parser: conflictparse.Parser) -> N
     report = parser.parse(text, outlet="generic")
     assert [p.text for p in report.paragraphs] == ["The source said that it rained."]
     assert {b.text for b in report.boilerplate} >= {"257", "Share Tweet Email"}
+
+
+def test_publication_date_label(parser: conflictparse.Parser) -> None:
+    """'Publication date: 2018/12/01 11:53' under the headline is the dateline."""
+    text = "Shelling injures civilians\n\nPublication date: 2018/12/01 11:53\n\nOn Saturday it hit."
+    report = parser.parse(text, outlet="generic")
+    assert report.published == dt.date(2018, 12, 1)
+    assert report.dates[0].resolved == dt.date(2018, 12, 1)

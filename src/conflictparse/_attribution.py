@@ -115,6 +115,10 @@ _TAIL_WORDS = (
 )
 _TAIL = regex.compile(_TAIL_WORDS)
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
+_INSIDE_PHRASE = regex.compile(
+    r"\b(?:from|of|by|in|at|to|with|for|on|near|inside|within|close|among|against)"
+    r"(?:\s+(?:the|a|an))?\s+$"
+)
 _TITLE_WORDS = regex.compile(r"(?:(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}]*\.?\s*){1,4})")
 _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
@@ -501,9 +505,8 @@ class ClaimReader:
         hit = self.hit_by_end.get(end)
         if hit is not None and hit[0] >= window_start:
             start = hit[0]
-            # Only an article may stand before the actor inside the source phrase.
-            article = regex.search(r"(?:^|\s)(?:[Tt]he)\s+$", text[max(window_start, start - 5):start])
-            if article is not None or start == window_start or not text[start - 1].isalpha():
+            # "A source from the FSA said": the actor ends a longer phrase, not the source.
+            if _INSIDE_PHRASE.search(text, window_start, start) is None:
                 return self._actor_candidate(hit[1], start, end)
         return self._classify_window(window_start, end)
 

@@ -30,6 +30,9 @@ GENERIC_DATELINES = (
     r"(?:Source:\s*[^,\n]{2,40},\s*)?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2},\s+\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?(?:\s*\([^)\n]{1,12}\))?",
     r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b",
+    r"(?i:publication\s+date|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:\s*"
+    r"(?P<date>\d{4}[/-]\d{1,2}[/-]\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})",
     r"(?P<date>\d{4}-\d{2}-\d{2})$",
     r"(?:[•·]\s*)?(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})\b(?:\s*[•·]\s*\d{1,2}:\d{2}\s*[ap]m)?(?:\s*[•·])?",
 )

@@ -122,3 +122,29 @@ def test_parse_items_keeps_unreadable_items_in_place(parser: conflictparse.Parse
         assert [item.id for item, _ in pairs] == ["bad-first", "a", "bad", "b", "bad-last"]
         assert [report is None for _, report in pairs] == [True, False, True, False, True]
         assert pairs[3][1] == parser.parse(TEXTS[1], published=dt.date(2018, 7, 5))
+
+
+def test_cli_workers_write_the_same_lines(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from conflictparse import cli
+
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    for number, text in enumerate(TEXTS[:5]):
+        (tmp_path / f"r{number}.txt").write_text(text, encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        status = cli.main(["parse", str(tmp_path), "--workers", workers, "--no-progress"])
+        captured = capsys.readouterr()
+        assert status == 1 and "broken.txt" in captured.err
+        outputs.append(captured.out)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0].splitlines()) == 5
+
+
+def test_cli_refuses_zero_workers(capsys: pytest.CaptureFixture[str]) -> None:
+    from conflictparse import cli
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["parse", "x.txt", "--workers", "0"])
+    assert stop.value.code == 2
+    assert "positive" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """The ``conflictparse`` command line.
 
     conflictparse parse PATH... [--format json|jsonl|gold|table] [--outlet ID] [--published DAY]
+                               [--workers N] [--format parquet --output DIR]
     conflictparse evaluate DIR [--outlet ID] [--json]
     conflictparse plugins
     conflictparse new-plugin NAME [--outlet-name "Display Name"] [--directory DIR]
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._batch import parse_items
 from ._errors import ConflictParseError
 from ._gold import report_to_gold
 from ._inputs import InputItem, iter_inputs
@@ -28,7 +30,7 @@ from ._serialize import report_to_dict
 from ._types import Report
 from ._version import __version__
 
-FORMATS = ("json", "jsonl", "gold", "table")
+FORMATS = ("json", "jsonl", "gold", "table", "parquet")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,6 +60,12 @@ def _argument_parser() -> argparse.ArgumentParser:
     parse.add_argument("--published", type=_day, metavar="YYYY-MM-DD",
                        help="publication day for texts without a dateline")
     parse.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parse.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="parse in N processes (default: 1); output order is kept")
+    parse.add_argument("--output", type=Path, metavar="DIR",
+                       help="with --format parquet: the folder for reports.parquet, "
+                            "claims.parquet, actor_mentions.parquet, place_mentions.parquet, "
+                            "dates.parquet (needs the 'parquet' extra)")
     parse.set_defaults(run=_run_parse)
 
     evaluate = commands.add_parser("evaluate", help="score the parser against gold annotations")
@@ -92,22 +100,55 @@ def _day(value: str) -> dt.date:
 
 def _run_parse(arguments: argparse.Namespace) -> int:
     parser = Parser(disable=arguments.disable)
-    write = _writer(arguments.format, sys.stdout)
+    sink = _parquet_sink(arguments) if arguments.format == "parquet" else None
+    write = sink.add_item if sink else _writer(arguments.format, sys.stdout)
     progress = _Progress(enabled=not arguments.no_progress and sys.stderr.isatty())
     failures = 0
-    for item in iter_inputs(arguments.paths):
-        if item.error is not None or item.text is None:
+    for item, report in parse_items(parser, iter_inputs(arguments.paths),
+                                    workers=arguments.workers, outlet=arguments.outlet,
+                                    published=arguments.published):
+        if report is None:
             failures += 1
             print(f"conflictparse: {item.id}: {item.error}", file=sys.stderr)
             continue
-        report = parser.parse(item.text, outlet=arguments.outlet,
-                              published=arguments.published or item.published)
         write(item, report)
         progress.step()
     progress.done()
+    if sink:
+        sink.close()
     if failures:
         print(f"conflictparse: {failures} input(s) could not be read", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
+class _ParquetOut:
+    """``--format parquet``: the reports as flat Parquet tables in ``--output``."""
+
+    def __init__(self, directory: Path) -> None:
+        from .arrow import ParquetSink
+
+        self.sink = ParquetSink(directory)
+
+    def add_item(self, item: InputItem, report: Report) -> None:
+        self.sink.add(item.id, report)
+
+    def close(self) -> None:
+        self.sink.close()
+
+
+def _parquet_sink(arguments: argparse.Namespace) -> _ParquetOut:
+    if arguments.output is None:
+        raise ConflictParseError("--format parquet writes several files: give --output DIR")
+    try:
+        return _ParquetOut(arguments.output)
+    except ImportError as error:
+        raise ConflictParseError(f"{error}") from None
 
 
 def _writer(kind: str, out: TextIO) -> Callable[[InputItem, Report], None]:

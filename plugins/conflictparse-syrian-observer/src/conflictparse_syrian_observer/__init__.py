@@ -44,6 +44,25 @@ TRANSLATED_OUTLETS = (
     "Nedaa Syria|Nidaa Syria",
     "Al-Hal|Al-Hal Net",
     "Syrian Observatory for Human Rights|SOHR",
+    "Baladi News|Baladi-News",
+    "Al-Masdar News|Al-Masdar|Al Masdar News|Al Masdar",
+    "Al-Araby al-Jadeed|Al-Araby Al-Jadeed|Al Araby Al Jadeed",
+    "Al-Thawra|Al Thawra",
+    "Al-Hayat|Al Hayat",
+    "Ayn al-Madina|Ain al-Medina|Ayn al-Medina",
+    "Al-Mayadeen|Al Mayadeen",
+)
+
+_SPELLINGS = "|".join(
+    name.strip().replace(" ", r"[\s-]+").replace(".", r"\.")
+    for entry in TRANSLATED_OUTLETS for name in entry.split("|")
+)
+"""Every spelling of every translated outlet, as one alternation."""
+
+_CUT_NOTE = (
+    # The translator note cut off mid-word where a scrape ends ("This article was edi").
+    r"This article was (?:t(?:r(?:a(?:n(?:s(?:l(?:a(?:t(?:ed?)?)?)?)?)?)?)?)?"
+    r"|e(?:d(?:i(?:t(?:ed?)?)?)?)?)"
 )
 
 PROFILE = OutletProfile(
@@ -58,11 +77,18 @@ PROFILE = OutletProfile(
         Marker(pattern=r"(?m)^Helpful keywords\s*$", weight=0.3),
         Marker(pattern=r"Responsibility for the information and views set out in this article",
                weight=0.5),
+        Marker(pattern=rf"(?m)^{_CUT_NOTE}\s*\Z", weight=0.5),
+        # The old site's "Recommend article" form under the body.
+        Marker(pattern=r"(?m)^Recommend article\s*\n\s*Sender's Name:", weight=0.5),
+        # A blog's repost with the outlet as headline suffix ("<headline> - The Syrian Observer").
+        Marker(pattern=r"(?m)^[^\n]{10,200}\s[-–|]\s+The Syrian Observer\s*$", weight=0.9,
+               header_only=True),
     ),
     boilerplate=(
         r"^Logo Wide",
         r"^Helpful keywords",
         r"^\.{3,}",
+        rf"^{_CUT_NOTE}",
     ),
     translator_notes=(
         r"(?:This article was |)(?:[Tt]ranslated and edited|[Tt]ranslated) by (?P<translator>"
@@ -77,6 +103,12 @@ PROFILE = OutletProfile(
     ),
     translated_outlets=TRANSLATED_OUTLETS,
     attribution=(
+        # "An All4Syria correspondent in Damascus has reported that": the translated outlet's
+        # own correspondent speaks for it.
+        AttributionPhrase(
+            pattern=rf"(?:[Aa]n?\s+|[Tt]he\s+)?(?:{_SPELLINGS})\s+(?:correspondent|reporter)s?"
+                    r"(?:\s+in\s+\p{Lu}[\p{L}-]+)?",
+            kind=SourceKind.OUTLET),
         AttributionPhrase(pattern=r"Remarks?\s+by\s+the\s+Syrian\s+Observer",
                           kind=SourceKind.OUTLET, name="The Syrian Observer", outlet_link=True,
                           colon_lead=True),

@@ -51,7 +51,7 @@ def test_render_fills_every_placeholder() -> None:
     files = render(PluginNames.from_name("north-press"))
     assert sorted(files) == [
         "README.md", "pyproject.toml", "src/conflictparse_north_press/__init__.py",
-        "tests/fixtures/sample.txt", "tests/test_north_press.py"]
+        "tests/fixtures/sample.txt", "tests/test_conformance.py", "tests/test_north_press.py"]
     for text in files.values():
         assert "{{" not in text
     pyproject = files["pyproject.toml"]
@@ -132,13 +132,19 @@ def test_generated_plugin_is_found_by_its_entry_point(generated: pathlib.Path) -
 
 
 def test_generated_tests_pass(generated: pathlib.Path) -> None:
-    """The plugin's own tests pass as generated, the entry-point test included."""
+    """The plugin's own tests pass as generated: its fixture tests, the entry-point test and
+    the conformance suite (with the fast hypothesis profile)."""
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs"], cwd=generated,
-        env=_environment(generated), capture_output=True, text=True, timeout=120, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert " passed" in result.stdout
-    assert "skipped" not in result.stdout, result.stdout
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-rs"], cwd=generated,
+        env={**_environment(generated), "HYPOTHESIS_PROFILE": "ci"},
+        capture_output=True, text=True, timeout=120, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    passed = set(re.findall(r"::(\w+(?:::\w+)?) PASSED", result.stdout))
+    assert {"test_reads_the_sample", "test_entry_point_once_installed",
+            "TestConformance::test_detects_its_own_pages",
+            "TestConformance::test_leaves_other_outlets_pages_alone",
+            "TestConformance::test_reads_its_datelines"} <= passed, output
 
 
 def test_generated_code_is_lint_clean(generated: pathlib.Path) -> None:

@@ -9,7 +9,8 @@ point and passes its own tests as generated::
         pyproject.toml              hatchling, the entry point, a compatible pin on the core
         README.md
         src/conflictparse_<id>/__init__.py   a commented OutletProfile and register_outlets
-        tests/test_<id>.py          fixture tests and the conformance suite
+        tests/test_<id>.py          fixture tests
+        tests/test_conformance.py   the conformance suite of ``conflictparse.testing``
         tests/fixtures/sample.txt   an invented report in the outlet's (assumed) style
 """
 
@@ -118,8 +119,11 @@ def create_plugin(name: str, *, outlet_name: str | None = None,
     Raises :class:`ScaffoldError` when the name is unusable or the folder exists and is not
     empty.
     """
-    names = PluginNames.from_name(name, outlet_name)
-    target = Path(directory) / names.distribution
+    return _write(PluginNames.from_name(name, outlet_name), Path(directory))
+
+
+def _write(names: PluginNames, directory: Path) -> Path:
+    target = directory / names.distribution
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"{target} already exists and is not an empty folder")
     for path, text in render(names).items():
@@ -145,9 +149,8 @@ def add_command(commands: Any) -> None:
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    target = create_plugin(arguments.name, outlet_name=arguments.outlet_name,
-                           directory=arguments.directory)
     names = PluginNames.from_name(arguments.name, arguments.outlet_name)
+    target = _write(names, arguments.directory)
     print(f"created {target}\n"
           f"  outlet {names.outlet_id!r} ({names.outlet_name}), package {names.package}\n"
           f"next: pip install -e {target} && python -m pytest {target}")

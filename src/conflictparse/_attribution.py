@@ -103,9 +103,16 @@ _ORGANISATION = regex.compile(
     r"(?:\s+(?:at|in)\s+\p{Lu}[\p{L}'-]*)?$"
 )
 _ANAPHOR = regex.compile(rf"(?:{_ARTICLE})?(?:same\s+)?{_NOUNS}$")
-_PRONOUN = regex.compile(r"(?:he|she|He|She)$")
+_PRONOUN = regex.compile(
+    r"(?:he|she|He|She|(?:[Tt]he\s+)(?:minister|governor|general|colonel|spokesman|"
+    r"spokeswoman|ambassador|envoy|commander|president|director|official|officer|premier))$"
+)
+"""Pronouns, and titles standing for the last person named ("the minister said")."""
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
-_DOCUMENT_END = regex.compile(rf"{_DOCUMENT}$")
+_DOCUMENT_END = regex.compile(
+    rf"{_DOCUMENT}(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
+    r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?$"
+)
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )
@@ -125,6 +132,8 @@ _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_OBJECT_THEN_COLON = regex.compile(r"\s+[^.;:\"]{1,40}:\s+")
+_TRAILING_END = regex.compile(r"(?:\s+(?:exclusively|also|too|further|now|today))?[\s.\"]*")
 _TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
 _ADVERBIAL = (
     r"(?:\s+(?:in|on|at|during|after|before|via|through|from|to)\s+"
@@ -179,7 +188,7 @@ class Grammar:
         self.colon_lead = (
             regex.compile(
                 rf"(?P<source>{'|'.join(colon_phrases)})(?:\s+(?P<cue>{cue}))?"
-                r"(?:\s+[^:\"]{0,40}?)?:\s+(?P<content>\S)"
+                r"(?:\s+[^:\"]{0,40}?)?:(?:\s+(?P<content>\S)|\s*$)"
             )
             if colon_phrases else None
         )
@@ -225,6 +234,8 @@ class ClaimReader:
         self.claims: list[Claim] = []
         self.last_anonymous: _Candidate | None = None
         self.last_source: _Candidate | None = None
+        self.pending: _Candidate | None = None
+        """A colon-lead source whose content is the next sentence."""
 
     # -- orchestration ----------------------------------------------------------------------
 
@@ -276,6 +287,12 @@ class ClaimReader:
     # -- rules ------------------------------------------------------------------------------
 
     def _colon_lead(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            # "Remarks by the Syrian Observer:" on a line of its own: this is the remark.
+            self._emit(pending, None, (start, end), rule="colon_lead", direct=False,
+                       taken=taken, confidence=0.8)
+            return
         if self.grammar.colon_lead is None:
             return
         match = self.grammar.colon_lead.match(self.text, start, end)
@@ -284,6 +301,10 @@ class ClaimReader:
         candidate = self._classify(*match.span("source")) or _Candidate(
             kind=SourceKind.OUTLET, name=match["source"], start=match.start("source"),
             end=match.end("source"), outlet=self.grammar.outlet)
+        if match["content"] is None:
+            self.pending = candidate
+            taken.append(match.span())
+            return
         cue = match.span("cue") if match["cue"] else None
         self._emit(candidate, cue, (match.start("content"), end), rule="colon_lead", direct=False,
                    taken=taken, confidence=0.9)
@@ -405,7 +426,7 @@ class ClaimReader:
             if _NOT_SPEECH.match(after) and match["cue"] != "told":
                 continue  # "said to have been", "reported by", "reported on the talks"
             candidate = self._source_before(start, cue_start)
-            trailing = not after.strip(' ."') or (
+            trailing = _TRAILING_END.fullmatch(after) is not None or (
                 match["cue"].lower() in ADDRESSEE_CUES
                 and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
             if candidate is None:
@@ -445,6 +466,11 @@ class ClaimReader:
             return None
         introduced = (regex.search(r"(?:that|:)\s*$", text[cue_end:position]) is not None
                       or text[position] == '"')
+        if not introduced:
+            # "fill in some of the context: …" — a short object, then the content.
+            colon = _OBJECT_THEN_COLON.match(text, cue_end, end)
+            if colon is not None and colon.end() < end:
+                return colon.end()
         if not introduced and cue.lower() not in SPEECH_CUES:
             return None
         following = text[position:end]
@@ -602,15 +628,23 @@ class ClaimReader:
                           end=end, outlet=outlet, confidence=0.85)
 
     def _pronoun(self, start: int, end: int, before: int) -> _Candidate | None:
+        """'he', 'the minister': the last person named before, as an actor or a speaker."""
         antecedent = None
         for hit_start, hit_end, actor_id in reversed(self.hits):
             if hit_end <= before and self.actors[actor_id].kind == "person":
                 antecedent = (hit_start, hit_end, actor_id)
                 break
+        speaker = self.last_source
+        if speaker is not None and speaker.kind is SourceKind.NAMED_PERSON and (
+                speaker.refers_to is None and speaker.end <= before
+                and (antecedent is None or speaker.start > antecedent[1])):
+            return attrs.evolve(speaker, start=start, end=end,
+                                refers_to=(speaker.start, speaker.end), confidence=0.6)
         if antecedent is None:
             return None
-        return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[antecedent[2]].name, start=start, end=end,
-                          actor_id=antecedent[2], refers_to=antecedent[:2], confidence=0.7)
+        return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[antecedent[2]].name,
+                          start=start, end=end, actor_id=antecedent[2],
+                          refers_to=antecedent[:2], confidence=0.7)
 
     def _first_actor(self, start: int, end: int) -> _Candidate | None:
         """The first person (else any actor) named in ``text[start:end]``, for inverted

@@ -30,6 +30,9 @@ GENERIC_DATELINES = (
     r"(?:Source:\s*[^,\n]{2,40},\s*)?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2},\s+\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?(?:\s*\([^)\n]{1,12}\))?",
     r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b",
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?P<date>(?:Jan|Feb|Mar|"
+    r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|"
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})\s*$",
     r"(?i:publication\s+date|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:\s*"
     r"(?P<date>\d{4}[/-]\d{1,2}[/-]\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})",
@@ -59,16 +62,19 @@ class HeaderPatterns:
     """The compiled outlet patterns :func:`read_header` uses."""
 
     headline_prefixes: tuple[regex.Pattern[str], ...] = ()
+    headline_suffixes: tuple[regex.Pattern[str], ...] = ()
     translation_prefixes: tuple[regex.Pattern[str], ...] = ()
     datelines: tuple[tuple[str, regex.Pattern[str]], ...] = ()
     """Matched at the start of each header line."""
 
 
 def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefixes: Sequence[str],
-                            datelines: Sequence[str]) -> HeaderPatterns:
+                            datelines: Sequence[str],
+                            headline_suffixes: Sequence[str] = ()) -> HeaderPatterns:
     """Compile outlet patterns, with the generic datelines after the outlet's own."""
     return HeaderPatterns(
         headline_prefixes=tuple(regex.compile(p) for p in headline_prefixes),
+        headline_suffixes=tuple(regex.compile(rf"\s*(?:{p})\s*$") for p in headline_suffixes),
         translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
         datelines=tuple((p, regex.compile(p))
                         for p in (*datelines, *GENERIC_DATELINES)),
@@ -85,6 +91,15 @@ def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]])
         if match is not None and match.end() > start:
             return match.end()
     return start
+
+
+def _strip_suffix(text: str, start: int, end: int,
+                  suffixes: Sequence[regex.Pattern[str]]) -> int:
+    for pattern in suffixes:
+        match = pattern.search(text, start, end)
+        if match is not None and match.start() > start:
+            return match.start()
+    return end
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -119,7 +134,7 @@ def read_header(document: Document, patterns: HeaderPatterns,
         if number > dateline_line >= 0 and not headlines:
             break  # nothing headline-like above the dateline: the rest is body
         start = _strip_prefix(text, line.start, patterns.headline_prefixes)
-        body = text[start:line.end]
+        body = text[start:_strip_suffix(text, start, line.end, patterns.headline_suffixes)]
         split = first_arabic(body)
         latin_part = body if split < 0 else body[:split]
         if not headlines:
@@ -175,13 +190,16 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
 
 def _standfirst(document: Document, lines: Sequence[Line], english: str,
                 consumed: list[tuple[int, int]]) -> Span | None:
-    """The single line between the headline and its repetition, if the page has that shape."""
+    """The summary between the headline and its repetition, if the page has that shape: the
+    longest of the (at most three) lines in between; the others are slug lines."""
     if not english:
         return None
     positions = [n for n, line in enumerate(lines) if _same(line.text, english)]
-    if len(positions) >= 2 and positions[1] - positions[0] == 2:
-        line = lines[positions[0] + 1]
-        consumed.append((line.start, line.end))
+    if len(positions) >= 2 and 2 <= positions[1] - positions[0] <= 4:
+        between = lines[positions[0] + 1:positions[1]]
+        for line in between:
+            consumed.append((line.start, line.end))
+        line = max(between, key=lambda candidate: len(candidate.text))
         return document.span(line.start, line.end)
     return None
 

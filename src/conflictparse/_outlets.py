@@ -31,7 +31,9 @@ class Marker:
 
     pattern: str
     weight: float
-    """Added to the outlet's score when the pattern is found; scores are capped at 1."""
+    """Added to the outlet's score when the pattern is found; the score is kept within
+    [0, 1]. A negative weight makes a counter-marker: a sign the text only cites the outlet
+    ("According to Debkafile:") rather than being its report."""
     header_only: bool = False
     """Only look in the first lines (the header), where a credit means authorship."""
 
@@ -78,6 +80,8 @@ class OutletProfile:
     markers: tuple[Marker, ...] = ()
     headline_prefixes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     """Patterns stripped from the start of a headline line (``DEBKAfile:``)."""
+    headline_suffixes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    """Patterns stripped from the end of a headline (`` - The Syrian Observer``)."""
     translation_prefixes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     """Patterns stripped from the start of a translated headline (``موقع دبيكا/``)."""
     datelines: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)

@@ -20,7 +20,7 @@ from ._document import Document
 from ._types import Provenance, Span
 
 _CREDIT_BEFORE = (
-    r"(?:\b(?:told|to|reports?|reported|writes|wrote|according\s+to|via|cited\s+by|quoted\s+by)"
+    r"(?:\b(?:told|to|for|reports?|reported|writes|wrote|according\s+to|via|cited\s+by|quoted\s+by)"
     r"\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?)"
 )
 _CREDIT_AFTER = (

@@ -323,10 +323,6 @@ def test_intelligence_sources_report_exclusively(parser: Parser) -> None:
     assert claim.content.text.startswith("Hizballah has moved at least four anti-tank")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _attribution.py (since the cue-needs-that/colon/quote change): the profile cue "
-    "'fill in' followed by its object and a colon ('fill in some of the context: …') yields "
-    "no claim"))
 def test_middle_east_and_russian_sources_fill_in(parser: Parser) -> None:
     """`DEBKAfile's Middle East and Russian sources fill in some of the context:` (the
     profile's extra cue)."""
@@ -555,9 +551,6 @@ def test_core_gap_english_headline_at_the_bottom_of_a_translation(parser: Parser
     assert report.headline_translations == {"it": "L'Iran costruisce una nuova base vicino a Damasco"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _attribution.py: the trailing form with an adverb after the cue ('…, debkafile's "
-    "intelligence sources report exclusively.') yields no claim"))
 def test_core_gap_trailing_report_exclusively(parser: Parser) -> None:
     report = parser.parse(read("trailing_report_exclusively.txt"))
     assert report.outlet == "debkafile"

@@ -89,7 +89,8 @@ class ProfilePlugin:
                                      if not _line_only(p)),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
                                            profile.translation_prefixes,
-                                           (*extra_datelines, *profile.datelines)),
+                                           (*extra_datelines, *profile.datelines),
+                                           profile.headline_suffixes),
             provenance=compile_provenance_patterns(profile.translator_notes, profile.disclaimers,
                                                    profile.translated_outlets),
         )
@@ -106,7 +107,7 @@ class ProfilePlugin:
             for pattern, weight, header_only in compiled.markers:
                 if pattern.search(head if header_only else text, timeout=PATTERN_TIMEOUT):
                     score += weight
-            scores.append((outlet, min(score, 1.0)))
+            scores.append((outlet, max(0.0, min(score, 1.0))))
         return scores
 
     @hookimpl(trylast=True)

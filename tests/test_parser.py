@@ -118,3 +118,25 @@ def test_report_to_gold_uses_gold_format(observer_seed: conflictparse.Report) ->
                                   "translated_by": "The Syrian Observer"}
     assert {c["source_kind"] for c in gold["claims"]} >= {"anonymous", "outlet", "document"}
     assert all(isinstance(item, list) for item in gold["actors"])
+
+
+def test_plugins_contribute_actors_and_places() -> None:
+    """register_actors / register_locations add entries the matcher then finds."""
+
+    class Knowledge:
+        @hookimpl
+        def register_actors(self, register):  # type: ignore[no-untyped-def]
+            register(conflictparse.ActorEntry(id="grp.example_brigade", name="Example Brigade",
+                                              kind="armed_group", aliases=("Liwa al-Mithal",)))
+
+        @hookimpl
+        def register_locations(self, register):  # type: ignore[no-untyped-def]
+            register(conflictparse.PlaceEntry(id="example:zimreen", name="Zimreen",
+                                              kind="village", latitude=32.9, longitude=36.1,
+                                              parent="SY-DR", country="SY"))
+
+    parser = conflictparse.Parser(plugins=[Knowledge()])
+    report = parser.parse("A headline\n\nLiwa al-Mithal fighters entered Zimreen on foot.")
+    assert [a.name for a in report.actors] == ["Example Brigade"]
+    [zimreen] = report.locations
+    assert (zimreen.id, zimreen.latitude, zimreen.parent) == ("example:zimreen", 32.9, "SY-DR")

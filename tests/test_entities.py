@@ -105,3 +105,9 @@ def test_mentions_are_exact_spans(parser: conflictparse.Parser) -> None:
     for mention in (*report.actor_mentions, *report.location_mentions):
         assert report.text[mention.span.start:mention.span.end] == mention.span.text
     assert "al-Bukamal" in _places(report) or "Bukamal" in _places(report)
+
+
+def test_arabic_place_names_match_arabic_text(parser: conflictparse.Parser) -> None:
+    """GeoNames' Arabic names find places in Arabic text too."""
+    report = _parse(parser, "Banners read درعا والسويداء in the squares.")
+    assert {loc.name for loc in report.locations} >= {"Daraa", "As-Suwayda"}

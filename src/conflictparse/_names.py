@@ -34,6 +34,7 @@ _ACRONYM = regex.compile(r"(?:\p{Lu}\.?){2,6}")
 
 _ARABIC = regex.compile(r"\p{Script=Arabic}")
 _ARABIC_MARKS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
+_PROCLITICS = frozenset("وبفكل")
 _ARABIC_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 _LATIN_RULES = {
     "kh": "h", "ph": "f", "ee": "i", "oo": "u", "ou": "u", "ei": "ay", "ey": "ay",
@@ -59,6 +60,8 @@ def token_key(token: str) -> str:
         return "=" + token.replace(".", "")
     if _ARABIC.search(token) is not None:
         folded = _ARABIC_MARKS.sub("", token).translate(_ARABIC_TABLE)
+        if folded[:1] in _PROCLITICS and folded[1:3] == "ال" and len(folded) > 5:
+            folded = folded[1:]  # "والسويداء" (and al-Suwayda) → "السويداء"
         return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
     folded = _DROPPED.sub("", _strip_diacritics(token).lower())
     folded = _LATIN_RULE.sub(lambda m: _LATIN_RULES[m[0]], folded)

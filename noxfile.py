@@ -79,3 +79,19 @@ def docs(session: nox.Session) -> None:
     _install(session, "docs")
     arguments = session.posargs or ["build", "--strict"]
     session.run("mkdocs", *arguments, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+@nox.session(python="3.11")
+def bench(session: nox.Session) -> None:
+    """The full benchmark (minutes: 2,000 reports, a 1 GB JSONL stream in a temporary folder),
+    with the optional spaCy and dateparser rows; `nox -s bench -- --short` for a quick run."""
+    _install(session, "bench", "dask", "parquet")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session(python="3.11")
+def bench_short(session: nox.Session) -> None:
+    """The benchmark in short mode (seconds): the step CI runs; no optional extras."""
+    _install(session)
+    session.run("python", "benchmarks/bench.py", "--short", "--skip", "comparisons",
+                *session.posargs)

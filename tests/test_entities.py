@@ -111,3 +111,10 @@ def test_arabic_place_names_match_arabic_text(parser: conflictparse.Parser) -> N
     """GeoNames' Arabic names find places in Arabic text too."""
     report = _parse(parser, "Banners read درعا والسويداء in the squares.")
     assert {loc.name for loc in report.locations} >= {"Daraa", "As-Suwayda"}
+
+
+def test_common_words_and_landmarks_do_not_become_villages(parser: conflictparse.Parser) -> None:
+    """'June' is not the village Jawne; 'Al-Karama Square' is not the village Al-Karamah."""
+    report = _parse(parser, "On June 1 protesters gathered in Al-Karama Square.")
+    assert [loc.name for loc in report.locations] == ["Al-Karama Square"]
+    assert report.locations[0].kind == "landmark"

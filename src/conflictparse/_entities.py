@@ -27,7 +27,7 @@ from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
 from ._types import Actor, Claim, Location, Mention, SourceKind
 
-_PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben)[-\s])"
+_PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
 _NAME = rf"(?!(?:Gen|Col|Maj|Brig|Lt|Capt|Sgt|Adm)\.)\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
 _RANK = (
     r"(?:(?:Maj(?:or)?\.?|Brig(?:adier)?\.?|Lt\.?|Lieutenant)\s+(?:Gen(?:eral)?\.?|Col(?:onel)?\.?)"
@@ -77,7 +77,7 @@ _PLACE_SUFFIXES = (
     "[Cc]rossing|[Ss]hrine|[Cc]omplex|[Cc]amp|[Bb]order"
 )
 _SUFFIXED_PLACE = regex.compile(
-    rf"\b(?P<name>\p{{Lu}}[\p{{L}}']+(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{0,2}})\s+"
+    rf"\b(?P<name>\p{{Lu}}\p{{L}}+(?:[\s-]{_PARTICLE}?\p{{Lu}}\p{{L}}+){{0,2}})\s+"
     rf"(?P<kind>{_PLACE_SUFFIXES})\b"
 )
 """Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
@@ -85,6 +85,14 @@ _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "cross
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
                  "airport": "airport"}
 _ADJACENT_REJECTED = frozenset({"village", "town"})
+_SETTLEMENTS = frozenset({"village", "town", "city"})
+_COMMON_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday today yesterday tomorrow the this that these those last next news report "
+    "reports source sources army forces president minister general colonel".split()
+)
+"""Words whose folded key may equal a village's ("June" ~ "Jawne"): never a one-word place."""
 """One-word gazetteer matches of these kinds are dropped when glued to other capitalised
 words: "Harir" in "Busra al-Harir" is part of another name, not the village of Harir."""
 _LOCATIVE = frozenset(
@@ -195,7 +203,11 @@ class _Run:
         start, end = match.span()
         for candidate in (name_keys(match[0]), keys):
             for item in index.names.get(candidate, ()):
-                if item.is_place:
+                if not item.is_place:
+                    continue
+                # "Al-Karama Square" is not the village of Al-Karamah.
+                settlement = self.registry.places[item.entity_id].kind in _SETTLEMENTS
+                if not (kind_word and candidate is keys and settlement):
                     self._add_location(self.registry.location(item.entity_id), start, end,
                                        "named")
                     return start, end
@@ -363,6 +375,8 @@ class _Run:
         else:
             chosen = places[0]
         start, end = head.prefix_start, last.end
+        if chosen.is_place and stop - first == 1 and head.text.lower() in _COMMON_WORDS:
+            return False
         if (chosen.is_place and stop - first == 1
                 and self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
                 and self._glued(words, first)):

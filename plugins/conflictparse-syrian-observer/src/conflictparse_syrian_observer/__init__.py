@@ -84,6 +84,7 @@ PROFILE = OutletProfile(
         Marker(pattern=r"(?m)^[^\n]{10,200}\s[-–|]\s+The Syrian Observer\s*$", weight=0.9,
                header_only=True),
     ),
+    headline_suffixes=(r"[-–|]\s+The Syrian Observer",),
     boilerplate=(
         r"^Logo Wide",
         r"^Helpful keywords",

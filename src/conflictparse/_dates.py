@@ -39,25 +39,90 @@ _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _ORDINAL = r"(?:st|nd|rd|th)?\b"
-DATE_EXPRESSION = regex.compile(
-    rf"""
+_WEEKDAY_EXPRESSION = rf"""
     (?P<weekday_expr>
         (?:(?P<modifier>(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)(?:\s+on)?)\s+|(?:[Oo]n|[Bb]y|[Ss]ince)\s+
            |(?P<ahead>[Nn]ext|[Cc]oming|[Tt]his\s+coming)\s+|(?P<behind>[Ll]ast)\s+)?
         (?P<weekday>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
         (?:,?\s+(?P<w_month>{_MONTH})(?:\s+(?P<w_day>\d{{1,2}}){_ORDINAL})?(?:,?\s+(?P<w_year>\d{{4}})\b)?)?
     )
-    |(?P<month_day>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<year>\d{{4}})\b)?)
-    |(?P<day_month>(?P<day2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}})\b)?)
-    |(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
-    |(?P<relative_day>\b(?:[Yy]esterday|[Tt]omorrow|[Tt]he\s+day\s+before\s+yesterday|[Ll]ast\s+night)\b)
-    |(?P<ago>\b(?P<count>\d{{1,2}}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b)
-    |(?P<month_rel_year>(?P<month3>{_MONTH})\s+(?P<which3>last|this|next)\s+year\b)
-    |(?P<relative_year>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)
-    |(?P<relative_month>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+month\b)
-    """,
-    regex.VERBOSE,
+    """
+_OTHER_EXPRESSIONS = (
+    rf"(?P<month_day>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<year>\d{{4}})\b)?)",
+    rf"(?P<day_month>(?P<day2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}})\b)?)",
+    r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
+    r"(?P<relative_day>\b(?:[Yy]esterday|[Tt]omorrow|[Tt]he\s+day\s+before\s+yesterday|[Ll]ast\s+night)\b)",
+    r"(?P<ago>\b(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+ago\b)",
+    rf"(?P<month_rel_year>(?P<month3>{_MONTH})\s+(?P<which3>last|this|next)\s+year\b)",
+    r"(?P<relative_year>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)",
+    r"(?P<relative_month>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+month\b)",
 )
+DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIONS)),
+                                regex.VERBOSE)
+"""Every date expression; the alternatives are tried in this order at each position."""
+
+# Finding the next match fast, with exactly DATE_EXPRESSION.finditer's results: the regex
+# engine tries all nine alternatives at every position, which costs about 0.5 µs per
+# character. Each alternative alone scans quickly (it starts with a literal or a class),
+# so the next match starts at the smallest of their next starts, and DATE_EXPRESSION.match
+# there picks the alternative exactly as a search would. The weekday alternative starts
+# with optional words, so it is found from its weekday name: a match starts at most three
+# words (its prefix, "This coming", "Late on") before the weekday, and no prefix word holds
+# a weekday name.
+_WEEKDAY_NAME = regex.compile(_WEEKDAY)
+_WEEKDAY_ALONE = regex.compile(_WEEKDAY_EXPRESSION, regex.VERBOSE)
+_OTHERS_ALONE = tuple(regex.compile(p, regex.VERBOSE) for p in _OTHER_EXPRESSIONS)
+_PREFIX_WORDS = 3
+
+
+def _next_weekday_start(text: str, pos: int, end: int) -> int:
+    """Where the next weekday expression at or after ``pos`` starts, or -1."""
+    at = pos
+    while True:
+        anchor = _WEEKDAY_NAME.search(text, at, end)
+        if anchor is None:
+            return -1
+        name = anchor.start()
+        first = name
+        for _ in range(_PREFIX_WORDS):  # back over (white space, word) pairs
+            while first > pos and text[first - 1].isspace():
+                first -= 1
+            while first > pos and text[first - 1].isalpha():
+                first -= 1
+        for candidate in range(first, name + 1):
+            if _WEEKDAY_ALONE.match(text, candidate, end) is not None:
+                return candidate
+        at = name + 1
+
+
+def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``DATE_EXPRESSION.finditer(text, start, end)``, faster (see above)."""
+    finders = [*(pattern.search for pattern in _OTHERS_ALONE)]
+    nexts = [-2] * (len(finders) + 1)  # -2: not looked for yet; -1: none left
+    pos = start
+    while pos < end:
+        best = -1
+        weekday = nexts[0]
+        if -1 < weekday < pos or weekday == -2:
+            weekday = nexts[0] = _next_weekday_start(text, pos, end)
+        if weekday >= 0:
+            best = weekday
+        for number, search in enumerate(finders, start=1):
+            found = nexts[number]
+            if -1 < found < pos or found == -2:
+                match = search(text, pos, end)
+                found = nexts[number] = -1 if match is None else match.start()
+            if found >= 0 and (best < 0 or found < best):
+                best = found
+        if best < 0:
+            return
+        match = DATE_EXPRESSION.match(text, best, end)
+        if match is None:  # cannot happen; keep exact results if it ever does
+            match = DATE_EXPRESSION.search(text, pos, end)
+            if match is None:
+                return
+        yield match
+        pos = match.end()
 
 
 @attrs.frozen(kw_only=True)
@@ -96,7 +161,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> Iterator[ResolvedDate]:
     """Date expressions in ``text[start:end]``, resolved against ``published``."""
-    for match in DATE_EXPRESSION.finditer(text, start, end):
+    for match in _date_matches(text, start, end):
         yield _resolve(match, published)
 
 

@@ -27,6 +27,8 @@ Precision matters more than recall: when no rule can name the speaker, no claim 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -231,6 +233,10 @@ class ClaimReader:
         self.text = document.folded
         self.hits = actor_hits
         self.hit_by_end = {end: (start, actor_id) for start, end, actor_id in actor_hits}
+        starts = [hit[0] for hit in actor_hits]
+        ordered = all(a <= b for a, b in itertools.pairwise(starts))
+        self._starts = starts if ordered else None
+        """Hit starts, for bisecting (``None`` when not sorted: lookups scan every hit)."""
         self.claims: list[Claim] = []
         self.last_anonymous: _Candidate | None = None
         self.last_source: _Candidate | None = None
@@ -511,9 +517,17 @@ class ClaimReader:
             candidate = self._subject(sentence_start, end)
         return candidate
 
+    def _hits_between(self, low: int, high: int) -> Sequence[tuple[int, int, str]]:
+        """The hits starting in ``[low, high]``, in order: the only ones a lookup bounded by
+        those offsets can accept (a report-long scan per claim made long texts quadratic)."""
+        if self._starts is None:
+            return self.hits
+        return self.hits[bisect.bisect_left(self._starts, low):
+                         bisect.bisect_right(self._starts, high)]
+
     def _subject(self, sentence_start: int, end: int) -> _Candidate | None:
         """The person or body that opens the sentence, for coordinated verbs."""
-        for hit_start, hit_end, actor_id in self.hits:
+        for hit_start, hit_end, actor_id in self._hits_between(sentence_start, end):
             if sentence_start <= hit_start < end and hit_start - sentence_start <= 40:
                 opening = self.text[sentence_start:hit_start]
                 if not regex.search(r"\b(?:of|for|in|at|with|by|and|after|when)\b", opening):
@@ -546,7 +560,7 @@ class ClaimReader:
         phrase = text[start:end]
         if _PRONOUN.fullmatch(phrase):
             return self._pronoun(start, end, before if before is not None else start)
-        for hit_start, hit_end, actor_id in self.hits:
+        for hit_start, hit_end, actor_id in self._hits_between(start, end):
             if hit_end == end and start <= hit_start:
                 prefix = text[start:hit_start].strip()
                 # Only an article or title words may precede the actor ("Col Marley").
@@ -630,7 +644,7 @@ class ClaimReader:
     def _pronoun(self, start: int, end: int, before: int) -> _Candidate | None:
         """'he', 'the minister': the last person named before, as an actor or a speaker."""
         antecedent = None
-        for hit_start, hit_end, actor_id in reversed(self.hits):
+        for hit_start, hit_end, actor_id in reversed(self._hits_between(-1, before)):
             if hit_end <= before and self.actors[actor_id].kind == "person":
                 antecedent = (hit_start, hit_end, actor_id)
                 break
@@ -649,7 +663,8 @@ class ClaimReader:
     def _first_actor(self, start: int, end: int) -> _Candidate | None:
         """The first person (else any actor) named in ``text[start:end]``, for inverted
         attributions ("said Gen. Salim Idriss, chief of staff of the FSA")."""
-        inside = [hit for hit in self.hits if start <= hit[0] and hit[1] <= end]
+        inside = [hit for hit in self._hits_between(start, end)
+                  if start <= hit[0] and hit[1] <= end]
         people = [hit for hit in inside if self.actors[hit[2]].kind == "person"]
         for hit_start, hit_end, actor_id in people or inside[:1]:
             prefix = self.text[start:hit_start]

@@ -14,6 +14,7 @@ profiles), all variations on one theme this module handles generically:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -111,7 +112,8 @@ def read_header(document: Document, patterns: HeaderPatterns,
                 boilerplate: Sequence[tuple[int, int]], today: dt.date) -> Header:
     """Read the header of ``document`` (see the module docstring)."""
     text = document.folded
-    lines = [line for line in document.lines if not _covered(line, boilerplate)][:HEADER_LINES]
+    lines = list(itertools.islice((line for line in document.lines
+                                   if not _covered(line, boilerplate)), HEADER_LINES))
     consumed: list[tuple[int, int]] = []
     dateline: Dateline | None = None
     dateline_line = -1

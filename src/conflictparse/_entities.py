@@ -25,6 +25,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
+from ._scan import AffixedAnchorScan, affixed_shape
 from ._types import Actor, Claim, Location, Mention, SourceKind
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
@@ -53,6 +54,11 @@ _TITLED_PERSON = regex.compile(
     rf"|(?P<title2>{_RANK})\s+)"
     rf"(?P<name>{_NAME})"
 )
+# Same matches as _TITLED_PERSON.finditer, tried only at a title or the word before it
+# (see _scan); a reshaped _TITLED_PERSON falls back to the plain scan by itself.
+_TITLED_SCAN = AffixedAnchorScan(_TITLED_PERSON, rf"(?:{_RANK}|{_OFFICE})", enabled=affixed_shape(
+    _TITLED_PERSON.pattern, _AFFILIATION, rf"(?P<title>{_RANK}|{_OFFICE})",
+    rf"|(?P<title2>{_RANK})\s+)(?P<name>{_NAME})"))
 _PLACE_KINDS = {
     "town": "town", "village": "village", "city": "city", "district": "district",
     "province": "province", "governorate": "governorate", "region": "region", "area": "region",
@@ -174,7 +180,7 @@ class _Run:
     def scan(self, start: int, end: int) -> None:
         text = self.document.folded
         claimed: list[tuple[int, int]] = []
-        for match in _TITLED_PERSON.finditer(text, start, end):
+        for match in _TITLED_SCAN.finditer(text, start, end):
             claimed.append(self._titled_person(match))
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):

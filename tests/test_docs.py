@@ -4,6 +4,7 @@ without a warning (when mkdocs is installed)."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import inspect
 import os
@@ -91,12 +92,20 @@ def test_api_reference_lists_only_public_names() -> None:
 
 
 def test_nav_covers_every_page() -> None:
-    """Every page under docs/ is in the nav, and every nav entry exists."""
+    """Every page under docs/ is in the nav (or joins it through the optional-pages hook once
+    it exists), and every nav entry exists."""
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        optional_pages = importlib.import_module("optional_pages")
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
     pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
              if not p.relative_to(DOCS).as_posix().startswith("_")}
     listed = nav_pages()
+    optional = {page for _, page, _ in optional_pages.OPTIONAL_PAGES}
     assert len(listed) == len(set(listed))
-    assert sorted(listed) == sorted(pages)
+    assert not set(listed) & optional
+    assert sorted(listed) == sorted(pages - optional)
 
 
 def test_snippets_exist() -> None:

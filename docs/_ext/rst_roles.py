@@ -19,7 +19,8 @@ _ROLE = re.compile(r":(?:class|func|meth|attr|mod|exc|data|obj):`(~?)([\w.]+)`")
 _LITERAL = re.compile(r"(?<=\S)::$", re.MULTILINE)
 
 DOCUMENTED = ("conflictparse", "conflictparse.hookspecs", "conflictparse.schema",
-              "conflictparse.arrow", "conflictparse.evaluate", "conflictparse.testing")
+              "conflictparse.arrow", "conflictparse.dask", "conflictparse.evaluate",
+              "conflictparse.testing")
 """Modules whose public members have pages (and so anchors)."""
 
 

@@ -65,7 +65,7 @@ class Parser:
         self.registry = Registry()
         self._load_registry()
         self._finder = EntityFinder(self.registry)
-        self._grammars: dict[str, Grammar] = {}
+        self._grammars: dict[str, tuple[Grammar, tuple[Diagnostic, ...]]] = {}
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -125,11 +125,14 @@ class Parser:
         return self.profiles
 
     def _grammar(self, outlet: str, diagnostics: list[Diagnostic]) -> Grammar:
-        grammar = self._grammars.get(outlet)
-        if grammar is None:
+        """The attribution grammar of ``outlet``, built once; problems met while building it
+        (a plugin's ``attribution_phrases`` raising) are reported on every report using it."""
+        cached = self._grammars.get(outlet)
+        if cached is None:
+            problems: list[Diagnostic] = []
             profile = self.profiles[outlet]
             phrases: list[AttributionPhrase] = []
-            for _, result in self._host.call_each("attribution_phrases", diagnostics,
+            for _, result in self._host.call_each("attribution_phrases", problems,
                                                   _iterable_of(AttributionPhrase), outlet=outlet):
                 phrases.extend(result)
             others = [name for p in self.profiles.values() if p.id not in (outlet, GENERIC_ID)
@@ -143,8 +146,9 @@ class Parser:
                 phrases=phrases,
                 cues=profile.cues,
             )
-            self._grammars[outlet] = grammar
-        return grammar
+            cached = self._grammars[outlet] = (grammar, tuple(problems))
+        diagnostics.extend(cached[1])
+        return cached[0]
 
     # -- parsing ----------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ import attrs
 import regex
 
 from ._document import Document
-from ._outlets import AttributionPhrase
+from ._outlets import PATTERN_TIMEOUT, AttributionPhrase
 from ._types import Actor, Claim, Source, SourceKind
 
 CUES = (
@@ -301,7 +301,7 @@ class ClaimReader:
             return
         if self.grammar.colon_lead is None:
             return
-        match = self.grammar.colon_lead.match(self.text, start, end)
+        match = self.grammar.colon_lead.match(self.text, start, end, timeout=PATTERN_TIMEOUT)
         if match is None:
             return
         candidate = self._classify(*match.span("source")) or _Candidate(
@@ -580,7 +580,7 @@ class ClaimReader:
         text = self.text
         grammar = self.grammar
         for phrase, pattern in grammar.phrase_patterns:
-            match = pattern.search(text, window_start, end)
+            match = pattern.search(text, window_start, end, timeout=PATTERN_TIMEOUT)
             if match is not None:
                 name = phrase.name or _without_article(match[0])
                 return _Candidate(kind=phrase.kind, name=name, start=match.start(), end=end,

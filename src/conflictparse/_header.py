@@ -22,6 +22,7 @@ import regex
 
 from ._dates import date_from_groups
 from ._document import Document, Line, first_arabic, has_latin
+from ._outlets import PATTERN_TIMEOUT
 from ._types import Dateline, Headline, Span
 
 HEADER_LINES = 12
@@ -88,7 +89,7 @@ def _same(a: str, b: str) -> bool:
 
 def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]]) -> int:
     for pattern in prefixes:
-        match = pattern.match(text, start)
+        match = pattern.match(text, start, timeout=PATTERN_TIMEOUT)
         if match is not None and match.end() > start:
             return match.end()
     return start
@@ -97,7 +98,7 @@ def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]])
 def _strip_suffix(text: str, start: int, end: int,
                   suffixes: Sequence[regex.Pattern[str]]) -> int:
     for pattern in suffixes:
-        match = pattern.search(text, start, end)
+        match = pattern.search(text, start, end, timeout=PATTERN_TIMEOUT)
         if match is not None and match.start() > start:
             return match.start()
     return end
@@ -177,7 +178,7 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
               consumed: list[tuple[int, int]]) -> Dateline | None:
     text = document.folded
     for source, pattern in patterns.datelines:
-        match = pattern.match(text, line.start, line.end)
+        match = pattern.match(text, line.start, line.end, timeout=PATTERN_TIMEOUT)
         if match is None:
             continue
         date = date_from_groups(match, today)

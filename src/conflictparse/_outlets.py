@@ -18,6 +18,11 @@ import attrs
 
 from ._types import SourceKind
 
+PATTERN_TIMEOUT = 1.0
+"""Seconds a pattern from a profile or plugin may run on one call before it is abandoned with
+``TimeoutError`` (which the Parser reports as a diagnostic), so a catastrophic pattern cannot
+hang a parse."""
+
 
 def _tuple_of_str(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):

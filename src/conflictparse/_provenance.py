@@ -17,6 +17,7 @@ import attrs
 import regex
 
 from ._document import Document
+from ._outlets import PATTERN_TIMEOUT
 from ._types import Provenance, Span
 
 _CREDIT_BEFORE = (
@@ -76,7 +77,7 @@ def read_provenance(document: Document, patterns: ProvenancePatterns,
     note: Span | None = None
     translated_by = edited_by = None
     for pattern in patterns.translator_notes:
-        match = pattern.search(text)
+        match = pattern.search(text, timeout=PATTERN_TIMEOUT)
         if match is not None:
             note = document.span(*match.span())
             removed.append(match.span())
@@ -86,7 +87,7 @@ def read_provenance(document: Document, patterns: ProvenancePatterns,
             break
     disclaimer: Span | None = None
     for pattern in patterns.disclaimers:
-        match = pattern.search(text)
+        match = pattern.search(text, timeout=PATTERN_TIMEOUT)
         if match is not None:
             disclaimer = document.span(*match.span())
             removed.append(match.span())

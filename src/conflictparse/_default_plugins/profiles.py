@@ -17,7 +17,7 @@ import regex
 
 from conflictparse._document import Document
 from conflictparse._header import Header, HeaderPatterns, compile_header_patterns, read_header
-from conflictparse._outlets import AttributionPhrase, OutletProfile
+from conflictparse._outlets import PATTERN_TIMEOUT, AttributionPhrase, OutletProfile
 from conflictparse._provenance import (
     ProvenancePatterns,
     compile_provenance_patterns,
@@ -28,8 +28,6 @@ from conflictparse.hookspecs import hookimpl
 
 from .generic import COMMON_BOILERPLATE, GENERIC_ID
 
-PATTERN_TIMEOUT = 1.0
-"""Seconds a profile pattern may run on one report before it is abandoned."""
 _HEADER_CHARS = 3000
 """Markers marked ``header_only`` and variant detectors look this far into the text."""
 

@@ -118,3 +118,14 @@ def test_common_words_and_landmarks_do_not_become_villages(parser: conflictparse
     report = _parse(parser, "On June 1 protesters gathered in Al-Karama Square.")
     assert [loc.name for loc in report.locations] == ["Al-Karama Square"]
     assert report.locations[0].kind == "landmark"
+
+
+def test_same_name_places_prefer_the_country_already_mentioned(
+        parser: conflictparse.Parser) -> None:
+    """Two places share a name: the one in the report's country wins."""
+    [first] = _parse(parser, "Shelling hit Jisr al-Shughur.").locations
+    report = _parse(parser, "Clashes in Daraa reached Om Walad and Mazraet al-Kuwaiti.")
+    names = [loc.name for loc in report.locations]
+    assert names[:1] == ["Daraa"] and "Om Walad" in names and "Mazraet al-Kuwaiti" in names
+    assert "Kuwait" not in [a.name for a in report.actors]
+    assert first.country == "SY"

@@ -72,7 +72,8 @@ _INTRODUCED_PLACE = regex.compile(
 )
 _TOPONYM_HEADS = (
     "Tel|Tal|Tell|Jabal|Jebel|Kafr|Kfar|Khan|Bab|Deir|Dayr|Ain|Ayn|Jisr|Madinat|Wadi|Beit|"
-    "Bayt|Qasr|Marj|Ras|Nahr|Busra|Bosra|Hayy|Harat|Mazraat|Tell|Sahl|Bir|Umm|Ard"
+    "Bayt|Qasr|Marj|Ras|Nahr|Busra|Bosra|Hayy|Harat|Mazraat|Mazraet|Mazraa|Sahl|Bir|Umm|Om|"
+    "Ard|Izraa|Nawa|Ghabagheb"
 )
 _TOPONYM = regex.compile(
     rf"\b(?P<name>(?:{_TOPONYM_HEADS})(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{1,2}})"
@@ -334,6 +335,17 @@ class _Run:
                 self._add_actor(actor, word.start, word.end, "surname")
             i += found or 1
 
+    def _nearest(self, places: list[IndexedName]) -> IndexedName:
+        """Of places sharing a name, the one in a country this report already mentioned
+        ("al-Karak" next to Daraa is the Syrian village, not Jordan's Karak)."""
+        if len(places) > 1 and self.locations:
+            seen = {loc.country for loc in self.locations.values()} | {
+                loc.id for loc in self.locations.values() if loc.kind == "country"}
+            for item in places:
+                if self.registry.places[item.entity_id].country in seen:
+                    return item
+        return places[0]
+
     def _glued(self, words: list[_Word], index: int) -> bool:
         """Whether word ``index`` is joined (by a space or hyphen only) to a capitalised
         neighbour, that is, part of a longer proper name."""
@@ -375,11 +387,11 @@ class _Run:
             possessive = text.startswith("'s", last.end)
             locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE) and not possessive
                         ) or _COMPASS_AFTER.match(text, last.end) is not None
-            chosen = places[0] if locative else actors[0]
+            chosen = self._nearest(places) if locative else actors[0]
         elif actors:
             chosen = actors[0]
         else:
-            chosen = places[0]
+            chosen = self._nearest(places)
         start, end = head.prefix_start, last.end
         if chosen.is_place and stop - first == 1 and head.text.lower() in _COMMON_WORDS:
             return False

@@ -159,11 +159,16 @@ class _Run:
         self.actor_hits: list[tuple[int, int, str]] = []
 
     def result(self) -> Entities:
+        actor_mentions = sorted(self.actor_mentions, key=lambda m: m.span.start)
+        location_mentions = sorted(self.location_mentions, key=lambda m: m.span.start)
         return Entities(
-            actors=tuple(self.actors.values()),
-            actor_mentions=tuple(sorted(self.actor_mentions, key=lambda m: m.span.start)),
-            locations=tuple(self.locations.values()),
-            location_mentions=tuple(sorted(self.location_mentions, key=lambda m: m.span.start)),
+            # In order of first mention, whichever pass found them.
+            actors=tuple(self.actors[i] for i in dict.fromkeys(m.entity_id
+                                                               for m in actor_mentions)),
+            actor_mentions=tuple(actor_mentions),
+            locations=tuple(self.locations[i] for i in dict.fromkeys(m.entity_id
+                                                                     for m in location_mentions)),
+            location_mentions=tuple(location_mentions),
             actor_hits=tuple(sorted(self.actor_hits)),
         )
 

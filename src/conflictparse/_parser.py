@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
+import regex
 
 from . import _document
 from ._attribution import ClaimReader, Grammar
@@ -80,6 +81,12 @@ class Parser:
             if profile.id in owners:
                 raise PluginRegistrationError(
                     current[0], f"outlet {profile.id!r} is already registered by {owners[profile.id]!r}")
+            try:
+                _compile_all(self._profile_plugin, profile)
+            except Exception as error:
+                raise PluginRegistrationError(
+                    current[0], f"outlet {profile.id!r} has an invalid pattern: {error}"
+                ) from error
             owners[profile.id] = current[0]
             self.profiles[profile.id] = profile
 
@@ -133,7 +140,7 @@ class Parser:
             profile = self.profiles[outlet]
             phrases: list[AttributionPhrase] = []
             for _, result in self._host.call_each("attribution_phrases", problems,
-                                                  _iterable_of(AttributionPhrase), outlet=outlet):
+                                                  _phrases, outlet=outlet):
                 phrases.extend(result)
             others = [name for p in self.profiles.values() if p.id not in (outlet, GENERIC_ID)
                       for name in (p.name, *p.names)]
@@ -253,7 +260,7 @@ class Parser:
 
     def _detect(self, document: Document, diagnostics: list[Diagnostic]) -> str:
         best, best_score = GENERIC_ID, DETECTION_THRESHOLD
-        for _, result in self._host.call_each("detect_outlet", diagnostics, _is_iterable,
+        for _, result in self._host.call_each("detect_outlet", diagnostics, _scores,
                                               text=document.folded):
             for item in result:
                 if (isinstance(item, tuple) and len(item) == 2 and item[0] in self.profiles
@@ -267,7 +274,7 @@ class Parser:
                      diagnostics: list[Diagnostic]) -> tuple[Stretch, ...]:
         found: list[Stretch] = []
         size = len(document.folded)
-        for _, result in self._host.call_each("find_boilerplate", diagnostics, _is_iterable,
+        for _, result in self._host.call_each("find_boilerplate", diagnostics, _stretches,
                                               document=document, outlet=outlet):
             found.extend((max(0, a), min(size, b)) for a, b in result if a < b)
         return tuple(_merge(found))
@@ -359,8 +366,52 @@ def _is(kind: type) -> Any:
     return lambda value: isinstance(value, kind)
 
 
-def _iterable_of(kind: type) -> Any:
-    return lambda value: _is_iterable(value) and all(isinstance(v, kind) for v in value)
+def _items(value: object) -> bool:
+    """An iterable of items; not a string or a mapping, whose iteration gives no items."""
+    return _is_iterable(value) and not isinstance(value, (str, bytes, Mapping))
+
+
+def _scores(value: object) -> bool:
+    """``detect_outlet`` results: (outlet id, number) pairs."""
+    return _items(value) and all(
+        isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+        and isinstance(item[1], (int, float)) and not isinstance(item[1], bool)
+        for item in value)  # type: ignore[attr-defined]
+
+
+def _stretches(value: object) -> bool:
+    """``find_boilerplate`` results: (start, end) pairs of ints."""
+    return _items(value) and all(
+        isinstance(item, (tuple, list)) and len(item) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in item)
+        for item in value)  # type: ignore[attr-defined]
+
+
+def _phrases(value: object) -> bool:
+    """``attribution_phrases`` results: AttributionPhrase objects whose patterns compile."""
+    return _items(value) and all(
+        isinstance(item, AttributionPhrase) and _compiles(rf"(?:{item.pattern})$")
+        for item in value)  # type: ignore[attr-defined]
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        regex.compile(pattern)
+    except (regex.error, TypeError):
+        return False
+    return True
+
+
+def _compile_all(plugin: ProfilePlugin, profile: OutletProfile) -> None:
+    """Compile every pattern of ``profile`` as the profile plugin will (raising on the first
+    that does not compile), so that a broken profile is refused at registration instead of
+    failing, for every outlet, each hook the profile plugin implements."""
+    for variant in (None, *profile.variants):
+        plugin._compile(profile, variant)
+        if variant is not None:
+            regex.compile(variant.detect)
+    for phrase in profile.attribution:
+        regex.compile(rf"(?:{phrase.pattern})$")
 
 
 def _merge(stretches: Iterable[Stretch]) -> list[Stretch]:

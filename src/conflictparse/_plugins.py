@@ -100,13 +100,16 @@ class PluginHost:
     def call_each(self, hook: str, diagnostics: list[Diagnostic], check: Callable[[Any], bool],
                   /, **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Call each implementation of ``hook`` in pluggy order, isolated; yield
-        ``(plugin name, result)`` for each non-``None`` result that passes ``check``."""
+        ``(plugin name, result)`` for each non-``None`` result that passes ``check`` (an
+        iterator result is read into a tuple first)."""
         caller = getattr(self.manager.hook, hook)
         for implementation in reversed(caller.get_hookimpls()):
             name = implementation.plugin_name
             try:
                 arguments = {a: kwargs[a] for a in implementation.argnames}
                 result = implementation.function(**arguments)
+                if isinstance(result, Iterator):
+                    result = tuple(result)  # a generator runs here, inside the isolation
             except Exception as error:
                 diagnostics.append(Diagnostic(
                     code="plugin-error", severity=Severity.ERROR, plugin=name,

@@ -333,6 +333,15 @@ def test_middle_east_and_russian_sources_fill_in(parser: Parser) -> None:
     assert context.cue is not None and context.cue.text == "fill in"
 
 
+def test_trailing_report_exclusively(parser: Parser) -> None:
+    """`…, debkafile's intelligence sources report exclusively.` (trailing form, adverb)."""
+    report = parser.parse(read("trailing_report_exclusively.txt"))
+    assert report.outlet == "debkafile"
+    claim = claim_by(report, "debkafile's intelligence sources")
+    assert claim.cue is not None and claim.cue.text == "report"
+    assert claim.content.text.startswith("A Hizballah delegation arrived secretly")
+
+
 def test_curly_quote_apostrophe_sources_note(parser: Parser) -> None:
     """`debkafile‘s sources note` with a left curly quote used as apostrophe."""
     report = parser.parse(read("exclusive_report_date_next_line.txt"))
@@ -557,14 +566,6 @@ def test_core_gap_english_headline_at_the_bottom_of_a_translation(parser: Parser
     report = parser.parse(read("italian_translation.txt"))
     assert report.headline == "Iran builds a new base near Damascus"
     assert report.headline_translations == {"it": "L'Iran costruisce una nuova base vicino a Damasco"}
-
-
-def test_core_gap_trailing_report_exclusively(parser: Parser) -> None:
-    report = parser.parse(read("trailing_report_exclusively.txt"))
-    assert report.outlet == "debkafile"
-    claim = claim_by(report, "debkafile's intelligence sources")
-    assert claim.cue is not None and claim.cue.text == "report"
-    assert claim.content.text.startswith("A Hizballah delegation arrived secretly")
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -112,7 +112,7 @@ _PRONOUN = regex.compile(
 """Pronouns, and titles standing for the last person named ("the minister said")."""
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
 _DOCUMENT_END = regex.compile(
-    rf"{_DOCUMENT}(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
+    rf"(?P<document>{_DOCUMENT})(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
     r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?$"
 )
 _NAME_GUESS = regex.compile(
@@ -605,7 +605,8 @@ class ClaimReader:
             return self._anonymous(match.start("source"), end)
         match = _DOCUMENT_END.search(text, window_start, end)
         if match is not None:
-            return _Candidate(kind=SourceKind.DOCUMENT, name=_without_article(match[0]),
+            return _Candidate(kind=SourceKind.DOCUMENT,
+                              name=_without_article(match["document"]),
                               start=match.start(), end=end, confidence=0.8)
         match = _ORGANISATION.search(text, window_start, end)
         if match is not None:
@@ -654,6 +655,11 @@ class ClaimReader:
                 and (antecedent is None or speaker.start > antecedent[1])):
             return attrs.evolve(speaker, start=start, end=end,
                                 refers_to=(speaker.start, speaker.end), confidence=0.6)
+        if antecedent is None and self.text[start:end].split()[-1].lower() not in ("he", "she"):
+            # "the minister said" with no minister named before: the title as written.
+            return _Candidate(kind=SourceKind.NAMED_PERSON,
+                              name=_without_article(self.text[start:end]), start=start,
+                              end=end, confidence=0.5)
         if antecedent is None:
             return None
         return _Candidate(kind=SourceKind.NAMED_PERSON, name=self.actors[antecedent[2]].name,

@@ -134,8 +134,8 @@ def read_header(document: Document, patterns: HeaderPatterns,
             byline = document.span(line.start, line.end)
             consumed.append((line.start, line.end))
             continue
-        if number > dateline_line >= 0 and not headlines:
-            break  # nothing headline-like above the dateline: the rest is body
+        if number > dateline_line + 1 >= 1 and not headlines:
+            break  # only the line right below a dateline may still be the headline
         start = _strip_prefix(text, line.start, patterns.headline_prefixes)
         body = text[start:_strip_suffix(text, start, line.end, patterns.headline_suffixes)]
         split = first_arabic(body)

@@ -519,12 +519,7 @@ def test_weekday_first_blog_date_line_dates_the_repost(parser: Parser) -> None:
     assert_not_in_body(report, "Tuesday, March 5, 2019")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: nothing is read as a headline below a dateline that fills the first "
-    "line, so a blog's 'Tuesday, March 5, 2019' above the repost's headline leaves the "
-    "headline in the body (the Syrian Observer's ' date' pages differ: their date line runs "
-    "into the summary)"))
-def test_core_gap_headline_below_a_whole_line_date(parser: Parser) -> None:
+def test_headline_below_a_whole_line_date(parser: Parser) -> None:
     report = parser.parse(read("weekday_date_blog_repost.txt"))
     assert report.headline == "Iran moves drones to T-4 air base"
 

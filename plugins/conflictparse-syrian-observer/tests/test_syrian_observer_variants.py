@@ -510,19 +510,12 @@ def test_he_told_athr(parser: Parser) -> None:
 # -- core gaps (strict expected failures) -----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: nothing is read as a headline below a dateline that fills the first "
-    "line, so the blog's date line above '<headline> - The Syrian Observer' leaves the "
-    "headline in the body (dropped as a related headline)"))
-def test_core_gap_headline_below_a_whole_line_date(parser: Parser) -> None:
+def test_headline_below_a_whole_line_date(parser: Parser) -> None:
     report = parser.parse(read("blog_repost_suffix.txt"))
     assert report.headline == "Students Protest Exam Fees in Suwayda"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _attribution.py: '\"…,\" the minister said, according to the news agency.' yields "
-    "no claim"))
-def test_core_gap_said_according_to_the_news_agency(parser: Parser) -> None:
+def test_said_according_to_the_news_agency(parser: Parser) -> None:
     report = parser.parse(read("summary_sana_reports.txt"))
     claim = next(c for c in report.claims if c.content.text.startswith("The decision aims"))
     assert claim.source.name == "minister"
@@ -530,10 +523,7 @@ def test_core_gap_said_according_to_the_news_agency(parser: Parser) -> None:
     assert claim.direct_quote
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _attribution.py: a document with a relative clause ('A circular issued by … , of "
-    "which Enab Baladi obtained a copy, stated that') yields no claim"))
-def test_core_gap_document_of_which_enab_baladi_obtained_a_copy(parser: Parser) -> None:
+def test_document_of_which_enab_baladi_obtained_a_copy(parser: Parser) -> None:
     report = parser.parse(read("note_cut_mid_word.txt"))
     claim = claim_by(report, "circular")
     assert claim.source.kind is SourceKind.DOCUMENT

@@ -202,7 +202,8 @@ class Parser:
                                  for s in _document.sentences(document.folded, start, end))
         except TimeoutError as error:
             diagnostics.append(Diagnostic(code="pattern-timeout", severity=Severity.ERROR,
-                                          message=f"an attribution pattern timed out: {error}"))
+                                          message=f"an attribution pattern of outlet "
+                                                  f"{chosen!r} timed out: {error}"))
         entities, claims = with_speakers(entities, claims)
         dates = self._dates(document, reading, day, diagnostics)
         report = Report(

@@ -9,8 +9,9 @@ plugin instead of hanging.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import regex
@@ -30,6 +31,15 @@ from .generic import COMMON_BOILERPLATE, GENERIC_ID
 
 _HEADER_CHARS = 3000
 """Markers marked ``header_only`` and variant detectors look this far into the text."""
+
+
+@contextlib.contextmanager
+def _patterns_of(outlet: str) -> Iterator[None]:
+    """Name the outlet whose pattern timed out (the diagnostic would name only this plugin)."""
+    try:
+        yield
+    except TimeoutError as error:
+        raise TimeoutError(f"a pattern of outlet {outlet!r} timed out: {error}") from error
 
 
 def _line_only(pattern: str) -> bool:
@@ -100,16 +110,21 @@ class ProfilePlugin:
         for outlet, profile in self.profiles.items():
             if not profile.markers:
                 continue
-            compiled = self._effective(outlet, text)
-            score = 0.0
-            for pattern, weight, header_only in compiled.markers:
-                if pattern.search(head if header_only else text, timeout=PATTERN_TIMEOUT):
-                    score += weight
+            with _patterns_of(outlet):
+                compiled = self._effective(outlet, text)
+                score = 0.0
+                for pattern, weight, header_only in compiled.markers:
+                    if pattern.search(head if header_only else text, timeout=PATTERN_TIMEOUT):
+                        score += weight
             scores.append((outlet, max(0.0, min(score, 1.0))))
         return scores
 
     @hookimpl(trylast=True)
     def find_boilerplate(self, document: Document, outlet: str) -> list[tuple[int, int]]:
+        with _patterns_of(outlet):
+            return self._boilerplate(document, outlet)
+
+    def _boilerplate(self, document: Document, outlet: str) -> list[tuple[int, int]]:
         compiled = self._effective(outlet, document.folded)
         text = document.folded
         found: list[tuple[int, int]] = []
@@ -129,17 +144,19 @@ class ProfilePlugin:
     @hookimpl(trylast=True)
     def read_header(self, document: Document, outlet: str,
                     boilerplate: tuple[tuple[int, int], ...]) -> Header:
-        compiled = self._effective(outlet, document.folded)
-        return read_header(document, compiled.header, boilerplate, self.today)
+        with _patterns_of(outlet):
+            compiled = self._effective(outlet, document.folded)
+            return read_header(document, compiled.header, boilerplate, self.today)
 
     @hookimpl(trylast=True)
     def read_provenance(self, document: Document, outlet: str, header: Header) -> Provenance:
-        compiled = self._effective(outlet, document.folded)
         standfirst = None
         if header.standfirst is not None:
             standfirst = (document.folded_offset(header.standfirst.start),
                           document.folded_offset(header.standfirst.end))
-        return read_provenance(document, compiled.provenance, standfirst)
+        with _patterns_of(outlet):
+            compiled = self._effective(outlet, document.folded)
+            return read_provenance(document, compiled.provenance, standfirst)
 
     @hookimpl(trylast=True)
     def attribution_phrases(self, outlet: str) -> tuple[AttributionPhrase, ...]:

@@ -270,18 +270,30 @@ def _pattern_problems(pattern: object, what: str) -> list[str]:
     return []
 
 
+_LITERAL_FIELDS = frozenset({"names", "cues", "translated_outlets"})
+"""Fields of an OutletProfile that hold text, not patterns."""
+
+
+def _pattern_fields(cls: type) -> list[str]:
+    """The fields of ``cls`` (OutletProfile or ProfileVariant) that hold pattern strings."""
+    hints = _hints(cls)
+    return [field.name for field in attrs.fields(typing.cast(Any, cls))
+            if hints[field.name] == tuple[str, ...] and field.name not in _LITERAL_FIELDS]
+
+
 def profile_problems(profile: OutletProfile) -> list[str]:
     """What is wrong with ``profile``: fields of the wrong type, patterns that do not compile,
-    marker weights outside (0, 1], dateline patterns without a ``date`` or ``year`` and
-    ``month`` group."""
+    marker weights of 0 or outside [-1, 1], dateline patterns without a ``date`` or ``year``
+    and ``month`` group."""
     problems = _type_problems(profile, OutletProfile, profile.id if isinstance(
         getattr(profile, "id", None), str) else "profile")
     if problems:
         return problems
     for marker in profile.markers:
         problems += _pattern_problems(marker.pattern, "marker")
-        if not 0 < marker.weight <= 1:
-            problems.append(f"marker {marker.pattern!r}: weight {marker.weight} is outside (0, 1]")
+        if not -1 <= marker.weight <= 1 or marker.weight == 0:
+            problems.append(f"marker {marker.pattern!r}: weight {marker.weight} is 0 or outside "
+                            "[-1, 1] (a negative weight is a counter-marker)")
     datelines = [*profile.datelines, *(d for v in profile.variants for d in v.datelines)]
     for dateline in datelines:
         found = _pattern_problems(dateline, "dateline")
@@ -291,10 +303,10 @@ def profile_problems(profile: OutletProfile) -> list[str]:
             if "date" not in groups and not {"year", "month"} <= groups:
                 problems.append(f"dateline {dateline!r} has neither a 'date' group nor 'year' "
                                 "and 'month' groups")
-    others = [*profile.headline_prefixes, *profile.translation_prefixes, *profile.boilerplate,
-              *profile.translator_notes, *profile.disclaimers,
-              *(v.detect for v in profile.variants),
-              *(p for v in profile.variants for p in (*v.headline_prefixes, *v.boilerplate))]
+    others = [pattern for owner in (profile, *profile.variants)
+              for name in _pattern_fields(type(owner)) if name != "datelines"
+              for pattern in getattr(owner, name)]
+    others += [variant.detect for variant in profile.variants]
     for pattern in others:
         problems += _pattern_problems(pattern, "pattern")
     for phrase in profile.attribution:
@@ -446,8 +458,8 @@ class PluginConformance:
             assert self.style.id in self.conformance_parser().outlets
 
     def test_profile_patterns_compile(self) -> None:
-        """Every pattern of every registered profile compiles, weights lie in (0, 1] and
-        datelines have the groups the core reads."""
+        """Every pattern of every registered profile compiles, marker weights lie in [-1, 1]
+        (not 0) and datelines have the groups the core reads."""
         problems = [problem for profile in self.registered().get("register_outlets", [])
                     if isinstance(profile, OutletProfile)
                     for problem in profile_problems(profile)]

@@ -290,30 +290,67 @@ def _tree_rss_mb(pid: int) -> float:
     return total
 
 
-def _stream_run(path: Path, workers: int) -> dict[str, Any]:
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = [int(c) for c in (task / "children").read_text().split()]
+                found.extend(children)
+                stack.extend(children)
+    return found
+
+
+def _stream_run(path: Path, workers: int, budget: float | None = None) -> dict[str, Any]:
+    """Run the CLI over ``path``, counting the JSONL lines it writes and sampling the RSS
+    of its process tree; stop it after ``budget`` seconds if it has not finished."""
     command = [sys.executable, "-m", "conflictparse.cli", "parse", str(path), "--no-progress",
                "--workers", str(workers)]
     samples: list[tuple[float, float]] = []
+    written = [0]
     started = time.perf_counter()
-    with open(os.devnull, "w") as sink:
-        child = subprocess.Popen(command, stdout=sink)
-        stop = threading.Event()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE)
+    stop = threading.Event()
 
-        def sample() -> None:
-            while not stop.wait(1.0):
-                samples.append((time.perf_counter() - started, _tree_rss_mb(child.pid)))
+    def sample() -> None:
+        while not stop.wait(1.0):
+            samples.append((time.perf_counter() - started, _tree_rss_mb(child.pid)))
 
-        watcher = threading.Thread(target=sample, daemon=True)
-        watcher.start()
-        code = child.wait()
-        stop.set()
-        watcher.join()
-    if code != 0:
+    def count() -> None:
+        assert child.stdout is not None
+        for _ in child.stdout:
+            written[0] += 1
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    counter = threading.Thread(target=count, daemon=True)
+    watcher.start()
+    counter.start()
+    try:
+        code = child.wait(timeout=budget)
+        finished = True
+    except subprocess.TimeoutExpired:
+        tree = _descendants(child.pid)
+        child.terminate()  # the CLI shuts its worker pool down on SIGTERM
+        try:
+            code = child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            code = child.wait()
+        for pid in tree:  # in case a worker outlived it
+            with contextlib.suppress(OSError):
+                os.kill(pid, 9)
+        finished = False
+    stop.set()
+    watcher.join()
+    counter.join(timeout=60)
+    if finished and code != 0:
         raise RuntimeError(f"the CLI exited with {code}")
-    return {"seconds": time.perf_counter() - started, "samples": samples}
+    return {"seconds": time.perf_counter() - started, "samples": samples,
+            "reports": written[0], "finished": finished}
 
 
-def bench_streaming(megabytes: float, workers: int) -> None:
+def bench_streaming(megabytes: float, workers: int, budget: float | None) -> None:
     section(f"streaming: the CLI over a {megabytes} MB JSONL stream (generated into a "
             f"temporary folder), --workers {workers}")
     with tempfile.TemporaryDirectory(prefix="conflictparse-bench-") as folder:
@@ -324,13 +361,17 @@ def bench_streaming(megabytes: float, workers: int) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         small_run = _stream_run(small, workers)
         small_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        run = _stream_run(big, workers)
+        run = _stream_run(big, workers, budget)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     samples = run["samples"]
-    say(f"  {count / run['seconds']:.0f} reports/s, {size / 1e6 / run['seconds']:.2f} MB/s, "
-        f"{run['seconds']:.0f} s")
+    done = run["reports"]
+    read_mb = size / 1e6 * done / count
+    say(f"  {done / run['seconds']:.0f} reports/s, {read_mb / run['seconds']:.2f} MB/s; "
+        + (f"all {done} reports in {run['seconds']:.0f} s" if run["finished"] else
+           f"stopped after the {budget:.0f} s budget: {done} reports, {read_mb:.0f} MB of the "
+           f"stream parsed and written"))
     say(f"  max RSS of the largest CLI process (RUSAGE_CHILDREN): {peak:.0f} MB over "
-        f"{size / 1e6:.0f} MB; {small_peak:.0f} MB over a {small_bytes / 1e6:.0f} MB stream"
+        f"{read_mb:.0f} MB; {small_peak:.0f} MB over a {small_bytes / 1e6:.1f} MB stream"
         + ("" if before == 0 else " (bounded below by earlier subprocesses)"))
     if samples:
         thirds = [samples[len(samples) * k // 3:len(samples) * (k + 1) // 3] or samples[-1:]
@@ -338,7 +379,8 @@ def bench_streaming(megabytes: float, workers: int) -> None:
         flat = [max(r for _, r in third) for third in thirds]
         say(f"  RSS of the CLI and its workers, max per third of the run: "
             f"{flat[0]:.0f} / {flat[1]:.0f} / {flat[2]:.0f} MB")
-    RESULTS["streaming"] = {"mb": size / 1e6, "reports": count, "seconds": run["seconds"],
+    RESULTS["streaming"] = {"mb": size / 1e6, "reports": done, "parsed_mb": read_mb,
+                            "finished": run["finished"], "seconds": run["seconds"],
                             "max_rss_mb": peak, "small_max_rss_mb": small_peak,
                             "small_reports": small_count, "small_seconds": small_run["seconds"]}
 
@@ -390,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--repeat", type=int, help="runs per median (default 3; short 1)")
     options.add_argument("--stream-mb", type=float, help="JSONL stream size (1024; short 0.3)")
     options.add_argument("--workers", type=int, default=2, help="processes for parse_many")
+    options.add_argument("--stream-seconds", type=float,
+                         help="stop the streaming run after this long (default: no limit)")
     options.add_argument("--skip", action="append", default=[],
                          choices=["load", "stages", "linearity", "processes", "streaming",
                                   "comparisons"], help="leave a part out (repeatable)")
@@ -414,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     if "processes" not in arguments.skip:
         bench_processes(parser, texts if not short else texts * 3, arguments.workers)
     if "streaming" not in arguments.skip:
-        bench_streaming(stream_mb, arguments.workers)
+        bench_streaming(stream_mb, arguments.workers, arguments.stream_seconds)
     if "comparisons" not in arguments.skip:
         bench_comparisons(parser, texts)
     section("this process")

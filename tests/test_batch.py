@@ -148,3 +148,34 @@ def test_cli_refuses_zero_workers(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["parse", "x.txt", "--workers", "0"])
     assert stop.value.code == 2
     assert "positive" in capsys.readouterr().err
+
+
+def test_sigterm_stops_the_cli_and_its_workers(tmp_path: Path) -> None:
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    stream = tmp_path / "many.jsonl"
+    with stream.open("w", encoding="utf-8") as out:
+        for number in range(400):
+            out.write(json.dumps({"id": str(number), "text": TEXTS[number % len(TEXTS)]}) + "\n")
+    child = subprocess.Popen([sys.executable, "-m", "conflictparse.cli", "parse", str(stream),
+                              "--workers", "2", "--no-progress"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert child.stdout is not None
+    child.stdout.readline()  # the workers are running
+    workers = [int(p) for t in Path(f"/proc/{child.pid}/task").iterdir()
+               for p in (t / "children").read_text().split()] if Path("/proc").is_dir() else []
+    child.send_signal(signal.SIGTERM)
+    child.stdout.read()
+    child.stdout.close()
+    assert child.wait(timeout=60) != 0
+    deadline = time.monotonic() + 30
+    while workers and time.monotonic() < deadline:
+        workers = [p for p in workers if Path(f"/proc/{p}").exists()
+                   and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]
+        time.sleep(0.1)
+    assert workers == [], f"workers left behind: {workers} (pid {os.getpid()})"

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import datetime as dt
 import importlib
 import itertools
 import multiprocessing
+import signal
+import threading
 import types
 import uuid
 import weakref
@@ -62,20 +65,22 @@ class ParserRecipe:
 
 _BUILT: dict[str, Parser] = {}
 """Parsers built in this process, by recipe token."""
+_RECIPES: weakref.WeakKeyDictionary[Parser, ParserRecipe] = weakref.WeakKeyDictionary()
+"""The recipe of each Parser that has one (so its token stays the same)."""
 _OWN: weakref.WeakValueDictionary[str, Parser] = weakref.WeakValueDictionary()
 """The caller's Parsers by recipe token (a forked worker inherits them and builds nothing)."""
 
 
 def recipe_of(parser: Parser) -> ParserRecipe:
     """The recipe of ``parser`` (remembered on it, so its token stays the same)."""
-    recipe: ParserRecipe | None = getattr(parser, "_recipe", None)
+    recipe = _RECIPES.get(parser)
     if recipe is None:
         plugins, disable, entry_points, today = parser._arguments
         recipe = ParserRecipe(
             plugins=tuple(_ModuleRef(name=p.__name__) if isinstance(p, types.ModuleType) else p
                           for p in plugins),
             disable=tuple(disable), entry_points=entry_points, today=today)
-        parser._recipe = recipe
+        _RECIPES[parser] = recipe
         _OWN[recipe.token] = parser
     return recipe
 
@@ -85,7 +90,7 @@ def parser_for(recipe: ParserRecipe) -> Parser:
     parser = _OWN.get(recipe.token) or _BUILT.get(recipe.token)
     if parser is None:
         parser = _BUILT[recipe.token] = recipe.build()
-        parser._recipe = recipe
+        _RECIPES[parser] = recipe
     return parser
 
 
@@ -104,6 +109,9 @@ _FAILED = "conflictparse-batch-failed"
 def _init_worker(recipe: ParserRecipe) -> None:
     global _worker_recipe
     _worker_recipe = recipe
+    # Ctrl-C reaches the whole process group: the caller shuts the pool down, so the
+    # workers need not (and must not print a traceback each).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parser_for(recipe).registry.index  # noqa: B018  (build the name index now, once)
 
 
@@ -193,6 +201,30 @@ def parse_items(parser: Parser, items: Iterable[T], *, workers: int = 1, chunksi
                              "published": published or getattr(item, "published", None)}
 
     reports = parse_jobs(parser, jobs(), workers=workers, chunksize=chunksize)
+    with _terminate_as_interrupt(workers > 1):
+        yield from _pair(reports, buffered)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt(active: bool) -> Iterator[None]:
+    """While worker processes run for the CLI, SIGTERM stops it like Ctrl-C, so the pool is
+    shut down and no worker is left behind."""
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _pair(reports: Iterator[Report],
+          buffered: collections.deque[T]) -> Iterator[tuple[T, Report | None]]:
     for report in reports:
         while True:
             item = buffered.popleft()

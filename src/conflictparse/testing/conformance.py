@@ -29,7 +29,7 @@ import datetime as dt
 import os
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -352,6 +352,8 @@ class PluginConformance:
     """The ``today`` of the parser under test (datelines after it are rejected)."""
     max_examples: ClassVar[int | None] = None
     """Examples per property; by default the loaded hypothesis profile's."""
+    hypothesis_settings: ClassVar[Mapping[str, Any]] = {}
+    """Further ``hypothesis.settings`` arguments for the suite's properties."""
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -406,11 +408,12 @@ class PluginConformance:
     def given_settings(self) -> settings:
         """The hypothesis settings of the suite's properties."""
         parent = _current_settings()
-        return settings(parent, deadline=None,
-                        max_examples=self.max_examples or parent.max_examples,
-                        suppress_health_check=[*parent.suppress_health_check,
-                                               HealthCheck.too_slow, HealthCheck.data_too_large,
-                                               HealthCheck.filter_too_much])
+        arguments: dict[str, Any] = {
+            "deadline": None, "max_examples": self.max_examples or parent.max_examples,
+            "suppress_health_check": [*parent.suppress_health_check, HealthCheck.too_slow,
+                                      HealthCheck.data_too_large, HealthCheck.filter_too_much]}
+        arguments.update(self.hypothesis_settings)
+        return settings(parent, **arguments)
 
     def _property(self, *strategies: st.SearchStrategy[Any]) -> Callable[
             [Callable[..., None]], Callable[[], None]]:

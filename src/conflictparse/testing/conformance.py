@@ -39,6 +39,7 @@ import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from conflictparse import hookspecs
 from conflictparse._document import Document, sanitize
@@ -64,6 +65,7 @@ __all__ = [
     "check_hook_result",
     "check_report",
     "iter_spans",
+    "profile_problems",
     "register_profiles",
 ]
 
@@ -87,17 +89,17 @@ def register_profiles(*, load: bool = False) -> None:
 
 
 def _current_settings() -> settings:
-    """The profile named by ``$HYPOTHESIS_PROFILE`` when it is one we know, otherwise the
-    currently loaded one (looked up when a test runs, not when it is defined)."""
+    """The profile ``$HYPOTHESIS_PROFILE`` names (``ci`` and ``fuzz`` are registered when no
+    profile of that name is), otherwise the loaded one; looked up when a test runs, not when
+    it is defined, so a ``conftest.py`` loading a profile is obeyed."""
     name = os.environ.get(PROFILE_ENV)
     if name:
-        register_profiles()
         try:
-            profile = settings.get_profile(name)
-        except Exception:  # an unknown profile: keep the loaded one
-            profile = None
-        if profile is not None:
-            return profile
+            return settings.get_profile(name)
+        except InvalidArgument:
+            if name in ("ci", "fuzz"):
+                register_profiles()
+                return settings.get_profile(name)
     return settings.default  # type: ignore[return-value]
 
 

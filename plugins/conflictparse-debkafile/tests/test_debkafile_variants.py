@@ -563,12 +563,8 @@ def test_core_gap_english_headline_at_the_bottom_of_a_translation(parser: Parser
     assert report.headline_translations == {"it": "L'Iran costruisce una nuova base vicino a Damasco"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core testing/conformance.py: the core now documents negative marker weights as "
-    "counter-markers, but the conformance kit's profile_problems still rejects weights outside "
-    "(0, 1], so the profile cannot add its counter-markers ('According to Debkafile:', 'the "
-    "Israeli website DEBKAfile') without failing test_conformance"))
-def test_core_gap_article_quoting_debka_is_not_claimed(parser: Parser) -> None:
+def test_article_quoting_debka_is_not_claimed(parser: Parser) -> None:
+    """An article citing DEBKAfile ('According to Debkafile:') is not its report."""
     report = parser.parse(read("quoting_debka_sources.txt"))
     assert report.outlet is None
 

@@ -51,6 +51,10 @@ PROFILE = OutletProfile(
         Marker(pattern=r"DEBKA(?:-Net)?[- ]Weekly", weight=0.3),
         Marker(pattern=r"\(click here to subscribe\)", weight=0.2),
         Marker(pattern=r"under DEBKAfile's regulations", weight=0.6),
+        # Counter-markers: articles that cite DEBKAfile are not its reports.
+        Marker(pattern=rf"(?i)\baccording\s+to\s+{_DEBKA}\s*:", weight=-0.6),
+        Marker(pattern=rf"(?i)\bthe\s+Israeli\s+(?:news\s+|intelligence\s+)?(?:web)?site,?\s+{_DEBKA}",
+               weight=-0.5),
     ),
     headline_prefixes=(
         rf"{_DEBKA}\s+Exclusive\s*:\s*",

@@ -176,3 +176,19 @@ def test_actor_inside_an_anonymous_phrase(parser: conflictparse.Parser) -> None:
     """'A source from the FSA said' is an anonymous source, not the FSA speaking."""
     [claim] = _claims(parser, "A source from the FSA said that a group infiltrated the lines.")
     assert (claim.source.name, claim.source.kind) == ("source from the FSA", SourceKind.ANONYMOUS)
+
+
+def test_hedge_in_the_first_clause_of_the_content(parser: conflictparse.Parser) -> None:
+    """'… said that six Iranians were reportedly killed' is a hedged claim; a hedge after
+    the first clause is not."""
+    [hedged] = _claims(parser, "Local sources said that six Iranians were reportedly killed.")
+    assert hedged.hedged and hedged.hedge is not None and hedged.hedge.text == "reportedly"
+    [plain] = _claims(parser, "Local sources said that six died, and two were reportedly hurt.")
+    assert not plain.hedged
+
+
+def test_an_outlets_correspondent_speaks_for_the_outlet(parser: conflictparse.Parser) -> None:
+    """'An All4Syria correspondent … reported that' is the outlet, not an anonymous source."""
+    [claim] = _claims(parser, "An All4Syria correspondent in Damascus has reported that the "
+                              "checkpoints were doubled.")
+    assert claim.source.kind is SourceKind.OUTLET

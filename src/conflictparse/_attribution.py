@@ -131,6 +131,7 @@ _INSIDE_PHRASE = regex.compile(
 _TITLE_WORDS = regex.compile(r"(?:(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}]*\.?\s*){1,4})")
 _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
+_CLAUSE_END = regex.compile(r"[,;:]\s|\s(?:but|while|although|whereas)\s")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -265,6 +266,8 @@ class ClaimReader:
             content_end -= 1
         if content_end - content_start < 3:
             return
+        if hedge is None:
+            hedge = self._hedge(candidate, cue, (content_start, content_end))
         document = self.document
         source = Source(
             span=document.span(candidate.start, candidate.end),
@@ -289,6 +292,18 @@ class ClaimReader:
         if candidate.kind is SourceKind.ANONYMOUS:
             self.last_anonymous = candidate
         self.last_source = candidate
+
+    def _hedge(self, candidate: _Candidate, cue: tuple[int, int] | None,
+               content: tuple[int, int]) -> tuple[int, int] | None:
+        """Hedging words in the attribution, or in the content's first clause ("six Iranians
+        were reportedly killed"): either makes the claim uncertain."""
+        text = self.text
+        attribution_end = cue[1] if cue else candidate.end
+        match = _HEDGE.search(text, candidate.start, max(attribution_end, candidate.end))
+        if match is None:
+            clause = _CLAUSE_END.search(text, content[0], content[1])
+            match = _HEDGE.search(text, content[0], clause.start() if clause else content[1])
+        return match.span() if match else None
 
     # -- rules ------------------------------------------------------------------------------
 
@@ -639,7 +654,10 @@ class ClaimReader:
         lowered = phrase.lower()
         outlet = self.grammar.outlet if lowered.startswith(("our ", "we ")) or any(
             n.lower() in lowered for n in self.grammar.own_names) else None
-        return _Candidate(kind=SourceKind.ANONYMOUS, name=_without_article(phrase), start=start,
+        # An outlet's own correspondent speaks for the outlet ("An All4Syria correspondent").
+        kind = (SourceKind.OUTLET if regex.search(r"\b(?:correspondents?|reporters?)\b", phrase)
+                else SourceKind.ANONYMOUS)
+        return _Candidate(kind=kind, name=_without_article(phrase), start=start,
                           end=end, outlet=outlet, confidence=0.85)
 
     def _pronoun(self, start: int, end: int, before: int) -> _Candidate | None:

@@ -76,6 +76,7 @@ def is_article(token: str) -> bool:
     return _strip_diacritics(token).lower() in ARTICLES
 
 
+@functools.lru_cache(maxsize=100_000)
 def name_keys(name: str, *, loose_articles: bool = True) -> tuple[str, ...]:
     """The key sequence of a whole name: one key per word, articles left out.
 

@@ -118,9 +118,11 @@ def read_header(document: Document, patterns: HeaderPatterns,
     consumed: list[tuple[int, int]] = []
     dateline: Dateline | None = None
     dateline_line = -1
+    credited: tuple[int, int] | None = None
     for number, line in enumerate(lines):
-        dateline = _dateline(document, line, patterns, today, consumed)
-        if dateline is not None:
+        found = _dateline(document, line, patterns, today, consumed)
+        if found is not None:
+            dateline, credited = found
             dateline_line = number
             break
 
@@ -164,6 +166,10 @@ def read_header(document: Document, patterns: HeaderPatterns,
             headlines.append(_headline(document, ar_start, ar_start + len(arabic), "ar"))
             consumed.append((line.start, line.end))
 
+    if not headlines and credited is not None:
+        # A credit line "<Headline>, DEBKAfile, <date>" holds the headline itself.
+        headlines.append(_headline(document, *credited, "en"))
+        english = headlines[0].text
     standfirst = _standfirst(document, lines, english, consumed)
     return Header(headlines=tuple(headlines), byline=byline, dateline=dateline,
                   standfirst=standfirst, consumed=tuple(sorted(consumed)))
@@ -175,7 +181,9 @@ def _headline(document: Document, start: int, end: int, language: str) -> Headli
 
 
 def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: dt.date,
-              consumed: list[tuple[int, int]]) -> Dateline | None:
+              consumed: list[tuple[int, int]]) -> tuple[Dateline, tuple[int, int] | None] | None:
+    """The dateline on ``line``, if any, and the stretch of its ``headline`` group (a credit
+    line that names the headline); the dateline's stretch is added to ``consumed``."""
     text = document.folded
     for source, pattern in patterns.datelines:
         match = pattern.match(text, line.start, line.end, timeout=PATTERN_TIMEOUT)
@@ -187,7 +195,15 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
         end = _DASH_AFTER.match(text, match.end(), line.end)
         consumed_end = line.end if end is None or end.end() >= line.end else end.end()
         consumed.append((line.start, consumed_end))
-        return Dateline(span=document.span(match.start(), match.end()), date=date, rule=source)
+        headline = None
+        if "headline" in pattern.groupindex and match["headline"]:
+            start, stop = match.span("headline")
+            stripped = text[start:stop].strip()
+            start = text.index(stripped, start)
+            headline = (start, start + len(stripped))
+        dateline = Dateline(span=document.span(match.start(), match.end()), date=date,
+                            rule=source)
+        return dateline, headline
     return None
 
 

@@ -534,11 +534,8 @@ def test_core_gap_credit_line_after_a_date_line(parser: Parser) -> None:
     assert_not_in_body(report, ", DEBKAfile, September 18, 2017")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: a dateline pattern consumes its whole match, so a credit line "
-    "'<Headline>, DEBKAfile, <date>' standing alone leaves no headline (a 'headline' group in "
-    "dateline patterns would let the profile say where it is)"))
-def test_core_gap_headline_inside_a_lone_credit_line(parser: Parser) -> None:
+def test_headline_inside_a_lone_credit_line(parser: Parser) -> None:
+    """A lone credit line "<Headline>, DEBKAfile, <date>" gives headline and date."""
     report = parser.parse(read("credit_line_only.txt"))
     assert report.published == dt.date(2017, 9, 18)
     assert report.headline == "Tehran builds a second missile workshop at the T-4 air base"

@@ -68,7 +68,7 @@ PROFILE = OutletProfile(
         rf"{_DEBKA}/(?P<month>[A-Z][a-z]+)\.?\s*(?P<day>\d{{1,2}})/(?P<year>\d{{2}}(?:\d{{2}})?)\b",
         rf"{_DEBKA}\s+(?:Special\s+Report|Exclusive\s+Analysis|Exclusive\s+Report|Exclusive"
         rf"|DEBKA\s+Weekly|Analysis|Report)\s+(?P<date>{_MONTH_DAY_YEAR}){_TIME}",
-        rf"[^\n]{{10,200}}?,\s*{_DEBKA},\s*(?P<date>{_MONTH_DAY_YEAR})\s*$",
+        rf"(?P<headline>[^\n]{{10,200}}?),\s*{_DEBKA},\s*(?P<date>{_MONTH_DAY_YEAR})\s*$",
         rf"Vol\.\s*\d+,\s*Issue\s*\d+,\s*(?P<date>{_MONTH_DAY_YEAR})",
     ),
     boilerplate=(

@@ -18,7 +18,9 @@ import pathlib
 import conflictparse_syrian_observer
 import pytest
 
-from conflictparse import Claim, Parser, Report, SourceKind
+from conflictparse import Parser, Report, SourceKind
+from conflictparse.testing import assert_not_in_body, check_report, claim_by
+from conflictparse.testing import body_texts as paragraph_texts
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 SEEDS = pathlib.Path(__file__).parents[3] / "tests" / "fixtures" / "seeds"
@@ -35,37 +37,9 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def paragraph_texts(report: Report) -> list[str]:
-    """The body paragraphs as strings."""
-    return [p.text for p in report.paragraphs]
-
-
-def assert_not_in_body(report: Report, *fragments: str) -> None:
-    """None of ``fragments`` survives in a body paragraph."""
-    for fragment in fragments:
-        offenders = [p for p in paragraph_texts(report) if fragment in p]
-        assert not offenders, f"{fragment!r} left in the body: {offenders}"
-
-
-def claim_by(report: Report, source: str) -> Claim:
-    """The first claim whose source name is ``source``."""
-    for claim in report.claims:
-        if claim.source.name == source:
-            return claim
-    raise AssertionError(f"no claim by {source!r}; claims by "
-                         f"{[c.source.name for c in report.claims]}")
-
-
 def assert_spans_hold(report: Report) -> None:
-    """Every span of the report points into its text."""
-    provenance = report.provenance
-    spans = [*report.paragraphs, *report.boilerplate, *(h.span for h in report.headlines)]
-    spans += [s for s in (report.standfirst, report.byline, provenance.translator_note,
-                          provenance.disclaimer, provenance.original_outlet_span) if s]
-    for claim in report.claims:
-        spans += [claim.source.span, claim.content, *(s for s in (claim.cue, claim.hedge) if s)]
-    for span in spans:
-        assert report.text[span.start:span.end] == span.text
+    """Every span of the report points into its text (and the report is well-formed)."""
+    check_report(report)
 
 
 def assert_translated_note(report: Report) -> None:

@@ -29,6 +29,7 @@ load the one ``$HYPOTHESIS_PROFILE`` names.
 from __future__ import annotations
 
 from . import strategies
+from .assertions import assert_not_in_body, body_texts, claim_by
 from .conformance import (
     PROBLEM_CODES,
     PluginConformance,
@@ -50,6 +51,9 @@ from .strategies import (
 )
 
 __all__ = [
+    "assert_not_in_body",
+    "body_texts",
+    "claim_by",
     "DEBKAFILE",
     "GENERIC",
     "PROBLEM_CODES",

@@ -51,9 +51,6 @@ from .strategies import (
 )
 
 __all__ = [
-    "assert_not_in_body",
-    "body_texts",
-    "claim_by",
     "DEBKAFILE",
     "GENERIC",
     "PROBLEM_CODES",
@@ -64,8 +61,11 @@ __all__ = [
     "OutletStyle",
     "PluginConformance",
     "SampleReport",
+    "assert_not_in_body",
+    "body_texts",
     "check_hook_result",
     "check_report",
+    "claim_by",
     "iter_spans",
     "profile_problems",
     "register_profiles",

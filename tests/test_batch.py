@@ -179,3 +179,20 @@ def test_sigterm_stops_the_cli_and_its_workers(tmp_path: Path) -> None:
                    and "Z" not in Path(f"/proc/{p}/stat").read_text().split()[2]]
         time.sleep(0.1)
     assert workers == [], f"workers left behind: {workers} (pid {os.getpid()})"
+
+
+def test_the_benchmark_runs_in_short_mode() -> None:
+    """CI's benchmark step: benchmarks/bench.py --short runs end to end (a few seconds) and
+    prints every figure. No timing is asserted: the figures are for people to read."""
+    import subprocess
+    import sys
+
+    script = HERE.parent / "benchmarks" / "bench.py"
+    if not script.is_file():
+        pytest.skip("benchmarks/ is not part of this checkout")
+    run = subprocess.run([sys.executable, str(script), "--short", "--skip", "comparisons"],
+                         capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    for figure in ("reports/s", "matcher floor", "per-stage", "import + registry load",
+                   "peak RSS", "linearity", "speed-up", "RUSAGE_CHILDREN"):
+        assert figure in run.stdout, f"{figure!r} missing from:\n{run.stdout}"

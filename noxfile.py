@@ -52,10 +52,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def fuzz(session: nox.Session) -> None:
-    """Property tests with many more hypothesis examples."""
+    """Property tests and every plugin's conformance suite with many more hypothesis examples."""
     _install(session, "testing")
-    session.run("pytest", "-q", "tests/property", *session.posargs,
-                env={"HYPOTHESIS_PROFILE": "fuzz"})
+    conformance = [f"{plugin}/tests/test_conformance.py" for plugin in PLUGINS]
+    session.run("pytest", "-q", "--hypothesis-show-statistics", "tests/property", *conformance,
+                *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz"})
 
 
 @nox.session(python="3.11")

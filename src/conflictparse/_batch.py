@@ -64,7 +64,8 @@ class ParserRecipe:
 
 
 _BUILT: dict[str, Parser] = {}
-"""Parsers built in this process, by recipe token."""
+"""Parsers built in this process, by recipe token, oldest first."""
+_KEEP_BUILT = 4
 _RECIPES: weakref.WeakKeyDictionary[Parser, ParserRecipe] = weakref.WeakKeyDictionary()
 """The recipe of each Parser that has one (so its token stays the same)."""
 _OWN: weakref.WeakValueDictionary[str, Parser] = weakref.WeakValueDictionary()
@@ -89,6 +90,8 @@ def parser_for(recipe: ParserRecipe) -> Parser:
     """The Parser for ``recipe`` in this process, built on first use."""
     parser = _OWN.get(recipe.token) or _BUILT.get(recipe.token)
     if parser is None:
+        while len(_BUILT) >= _KEEP_BUILT:  # a long-lived worker keeps the latest few
+            del _BUILT[next(iter(_BUILT))]
         parser = _BUILT[recipe.token] = recipe.build()
         _RECIPES[parser] = recipe
     return parser

@@ -46,7 +46,7 @@ def _install(session: nox.Session, *extras: str) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite (core and every plugin) with the fast hypothesis profile."""
     _install(session, "testing")
-    session.run("pytest", "-q", "tests", *PLUGINS, *session.posargs,
+    session.run("python", "-m", "pytest", "-q", "tests", *PLUGINS, *session.posargs,
                 env={"HYPOTHESIS_PROFILE": "ci"})
 
 
@@ -55,7 +55,7 @@ def fuzz(session: nox.Session) -> None:
     """Property tests and every plugin's conformance suite with many more hypothesis examples."""
     _install(session, "testing")
     conformance = [f"{plugin}/tests/test_conformance.py" for plugin in PLUGINS]
-    session.run("pytest", "-q", "--hypothesis-show-statistics", "tests/property", *conformance,
+    session.run("python", "-m", "pytest", "-q", "--hypothesis-show-statistics", "tests/property", *conformance,
                 *session.posargs, env={"HYPOTHESIS_PROFILE": "fuzz"})
 
 

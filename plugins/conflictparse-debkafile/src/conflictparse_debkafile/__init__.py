@@ -35,7 +35,8 @@ PROFILE = OutletProfile(
         Marker(pattern=r"DEBKAfile/[A-Z][a-z]+\.?\s*\d{1,2}/\d{2}\b", weight=0.9),
         Marker(pattern=r"موقع\s*دبيكا", weight=0.9),
         Marker(pattern=r"(?i)Source:\s*Debka\s*File", weight=0.9),
-        Marker(pattern=rf"[^\n]{{10,200}}?,\s*{_DEBKA},\s*{_MONTH_DAY_YEAR}", weight=0.9,
+        # A credit line "<Headline>, DEBKAfile, <date>"; the lookbehind keeps the scan cheap.
+        Marker(pattern=rf"(?<=[^\n]{{10}}),\s*{_DEBKA},\s*{_MONTH_DAY_YEAR}", weight=0.9,
                header_only=True),
         # DEBKA Weekly's issue header ("Vol. 14, Issue 667, June 19, 2015").
         Marker(pattern=rf"(?m)^Vol\.\s*\d+,\s*Issue\s*\d+,\s*{_MONTH_DAY_YEAR}", weight=0.6,

@@ -192,3 +192,12 @@ def test_an_outlets_correspondent_speaks_for_the_outlet(parser: conflictparse.Pa
     [claim] = _claims(parser, "An All4Syria correspondent in Damascus has reported that the "
                               "checkpoints were doubled.")
     assert claim.source.kind is SourceKind.OUTLET
+
+
+def test_cited_as_saying_with_quoted_adjectives(parser: conflictparse.Parser) -> None:
+    """'DEBKAfile cited "highly credible" US military sources as saying that …'."""
+    [claim] = _claims(parser, 'The site cited "highly credible" US military sources as saying '
+                              "that the strike had been approved.")
+    assert (claim.source.name, claim.source.kind) == ("US military sources",
+                                                      SourceKind.ANONYMOUS)
+    assert claim.content.text == "the strike had been approved"

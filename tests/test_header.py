@@ -62,3 +62,12 @@ def test_publication_date_label(parser: conflictparse.Parser) -> None:
     report = parser.parse(text, outlet="generic")
     assert report.published == dt.date(2018, 12, 1)
     assert report.dates[0].resolved == dt.date(2018, 12, 1)
+
+
+def test_weekday_date_time_line_above_the_headline(parser: conflictparse.Parser) -> None:
+    """'Saturday 29 December 2018 - 10:15' on top is the dateline; the headline follows."""
+    text = ("Saturday 29 December 2018 - 10:15\n\nStrikes hit army positions near Damascus\n\n"
+            "The army said that the raid failed.")
+    report = parser.parse(text, outlet="generic")
+    assert report.published == dt.date(2018, 12, 29)
+    assert report.headline == "Strikes hit army positions near Damascus"

@@ -128,6 +128,9 @@ _INSIDE_PHRASE = regex.compile(
     r"\b(?:from|of|by|in|at|to|with|for|on|near|inside|within|close|among|against)"
     r"(?:\s+(?:the|a|an))?\s+$"
 )
+_LEADING_ADJECTIVES = regex.compile(
+    r'[\s,]*(?:(?:"[^"]{1,40}"|(?!(?:the|a|an|news)\b)[a-z][a-z-]*)[\s,]+)*'
+)
 _TITLE_WORDS = regex.compile(r"(?:(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}]*\.?\s*){1,4})")
 _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
@@ -215,7 +218,7 @@ class Grammar:
             rf",\s+(?P<source>[^,;:\"]{{2,60}}?)\s+(?P<cue>{cue}),\s+"
         )
         self.quoted_as_saying = regex.compile(
-            r"\bquoted\s+(?P<source>[^\"]{2,140}?),?\s+as\s+(?P<cue>saying)\s*(?:that\s+|:\s*)?"
+            r"\b(?:quoted|cited)\s+(?P<source>[^\n]{2,140}?),?\s+as\s+(?P<cue>saying)\s*(?:that\s+|:\s*)?"
             r"(?P<content>\S)"
         )
         self.according_after = regex.compile(
@@ -380,7 +383,7 @@ class ClaimReader:
         match = self.grammar.quoted_as_saying.search(self.text, start, end)
         if match is None or _overlaps(match.span(), taken):
             return
-        candidate = self._first_actor(*match.span("source")) or self._classify(
+        candidate = self._classify(*match.span("source")) or self._first_actor(
             *match.span("source"))
         if candidate is not None:
             self._emit(candidate, match.span("cue"), (match.start("content"), end),
@@ -583,9 +586,10 @@ class ClaimReader:
                         _TITLE_WORDS.fullmatch(prefix)):
                     return self._actor_candidate(actor_id, hit_start, hit_end)
         candidate = self._classify_window(start, end)
-        if (candidate is not None and candidate.start == start) or (
-            candidate is not None and not text[start:candidate.start].strip(" ,")
-        ):
+        # Only punctuation, or adjectives in quotes ('"highly credible" US sources'), may
+        # precede the phrase the classifier recognised.
+        if candidate is not None and _LEADING_ADJECTIVES.fullmatch(text, start,
+                                                                   candidate.start):
             return candidate
         if candidate is not None and _without_article(phrase) == candidate.name:
             return candidate

@@ -34,7 +34,8 @@ GENERIC_DATELINES = (
     r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\b",
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?P<date>(?:Jan|Feb|Mar|"
     r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|"
-    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})\s*$",
+    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4})"
+    r"(?:\s*[-–,|]?\s*\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?\s*$",
     r"(?i:publication\s+date|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:\s*"
     r"(?P<date>\d{4}[/-]\d{1,2}[/-]\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})",

@@ -18,7 +18,7 @@ from ._default_plugins.profiles import ProfilePlugin
 from ._document import Document
 from ._entities import EntityFinder, with_speakers, without_names
 from ._errors import InputTypeError, PluginRegistrationError, UnknownOutletError
-from ._header import Header
+from ._header import Header, looks_like_related_headline
 from ._outlets import AttributionPhrase, OutletProfile
 from ._plugins import PluginHost, PluginInfo
 from ._registry import ActorEntry, PlaceEntry, Registry, packaged_actors, packaged_places
@@ -440,8 +440,6 @@ def _folded(document: Document, provenance: Provenance) -> list[Stretch]:
 def _body_lines(document: Document, removed: list[Stretch], drop_inline_headlines: bool,
                 header: Header, diagnostics: list[Diagnostic]) -> list[Stretch]:
     """Lines of the body with the removed stretches cut out."""
-    from ._header import looks_like_related_headline
-
     text = document.folded
     body: list[Stretch] = []
     position = 0

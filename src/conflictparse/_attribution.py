@@ -138,6 +138,12 @@ _CLAUSE_END = regex.compile(r"[,;:]\s|\s(?:but|while|although|whereas)\s")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_ADDRESSEE_THEN_CONTENT = regex.compile(r"\s+[^.;:\"]{1,100}?(?:\s+that\s+|\s*[:,]\s*(?=\"))")
+_INTRODUCER = regex.compile(r"(?:that|:)\s*$")
+_PRONOUN_OBJECT = regex.compile(r"(?:it|him|her|them|us|so|nothing|little|more|much)\b")
+_FINITE_VERB = regex.compile(r"(?:was|were|is|are|had|has|have|would|will|could|should|might)\b")
+_CORRESPONDENT = regex.compile(r"\b(?:correspondents?|reporters?)\b")
+_LEADING_ARTICLE = regex.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _OBJECT_THEN_COLON = regex.compile(r"\s+[^.;:\"]{1,40}:\s+")
 _TRAILING_END = regex.compile(r"(?:\s+(?:exclusively|also|too|further|now|today))?[\s.\"]*")
 _TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
@@ -481,14 +487,13 @@ class ClaimReader:
     def _content_start(self, cue: str, cue_end: int, end: int) -> int | None:
         text = self.text
         if cue.lower() in ADDRESSEE_CUES:
-            match = regex.compile(r"\s+[^.;:\"]{1,100}?(?:\s+that\s+|\s*[:,]\s*(?=\"))").match(
-                text, cue_end, end)
+            match = _ADDRESSEE_THEN_CONTENT.match(text, cue_end, end)
             return None if match is None else match.end()
         match = _AFTER_CUE.match(text[cue_end:end])
         position = cue_end + (match.end() if match else 0)
         if position >= end:
             return None
-        introduced = (regex.search(r"(?:that|:)\s*$", text[cue_end:position]) is not None
+        introduced = (_INTRODUCER.search(text, cue_end, position) is not None
                       or text[position] == '"')
         if not introduced:
             # "fill in some of the context: …" — a short object, then the content.
@@ -501,12 +506,10 @@ class ClaimReader:
         if not (following[:1].isalnum() or following[:1] == '"'):
             return None
         # Without "that", a pronoun object ("said it", "told him") is not a claim.
-        if text[cue_end:position].strip() == "" and regex.match(
-                r"(?:it|him|her|them|us|so|nothing|little|more|much)\b", following):
+        if text[cue_end:position].strip() == "" and _PRONOUN_OBJECT.match(following):
             return None
         # "what he said was a unit": the cue sits in a relative clause, not a claim.
-        if regex.match(r"(?:was|were|is|are|had|has|have|would|will|could|should|might)\b",
-                       following):
+        if _FINITE_VERB.match(following):
             return None
         return position
 
@@ -659,7 +662,7 @@ class ClaimReader:
         outlet = self.grammar.outlet if lowered.startswith(("our ", "we ")) or any(
             n.lower() in lowered for n in self.grammar.own_names) else None
         # An outlet's own correspondent speaks for the outlet ("An All4Syria correspondent").
-        kind = (SourceKind.OUTLET if regex.search(r"\b(?:correspondents?|reporters?)\b", phrase)
+        kind = (SourceKind.OUTLET if _CORRESPONDENT.search(phrase)
                 else SourceKind.ANONYMOUS)
         return _Candidate(kind=kind, name=_without_article(phrase), start=start,
                           end=end, outlet=outlet, confidence=0.85)
@@ -715,4 +718,4 @@ def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def _without_article(phrase: str) -> str:
-    return regex.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase.strip())
+    return _LEADING_ARTICLE.sub("", phrase.strip())

@@ -71,3 +71,17 @@ def test_weekday_date_time_line_above_the_headline(parser: conflictparse.Parser)
     report = parser.parse(text, outlet="generic")
     assert report.published == dt.date(2018, 12, 29)
     assert report.headline == "Strikes hit army positions near Damascus"
+
+
+def test_furniture_above_a_headline_that_sits_on_the_dateline(
+        parser: conflictparse.Parser) -> None:
+    """Blog lines above a repost's headline are furniture; a subtitle right under the
+    headline is not taken for it."""
+    text = ("My Blog Home Page\nFollow this blog\nNotes from the north\n"
+            "Advisers arrive at the Hama front\nMarch 11, 2016\n\nThe source said it was so.")
+    report = parser.parse(text, outlet="generic")
+    assert report.headline == "Advisers arrive at the Hama front"
+    assert not any("Follow this blog" in p.text for p in report.paragraphs)
+    short = parser.parse("Advisers arrive at Hama\nA subtitle under it\nMarch 11, 2016\n\n"
+                         "The source said it was so.", outlet="generic")
+    assert short.headline == "Advisers arrive at Hama"

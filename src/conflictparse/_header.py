@@ -127,11 +127,13 @@ def read_header(document: Document, patterns: HeaderPatterns,
             dateline_line = number
             break
 
+    first = _furniture_end(lines, dateline_line, patterns, text)
+    consumed.extend((line.start, line.end) for line in lines[:first])
     headlines: list[Headline] = []
     byline: Span | None = None
     english = arabic = ""
     for number, line in enumerate(lines):
-        if any(start <= line.start < end for start, end in consumed):
+        if number < first or any(start <= line.start < end for start, end in consumed):
             continue
         if byline is None and _BYLINE.match(line.text):
             byline = document.span(line.start, line.end)
@@ -174,6 +176,34 @@ def read_header(document: Document, patterns: HeaderPatterns,
     standfirst = _standfirst(document, lines, english, consumed)
     return Header(headlines=tuple(headlines), byline=byline, dateline=dateline,
                   standfirst=standfirst, consumed=tuple(sorted(consumed)))
+
+
+def _furniture_end(lines: Sequence[Line], dateline_line: int, patterns: HeaderPatterns,
+                   text: str) -> int:
+    """Where the headline block starts when site furniture stands above it.
+
+    Reposts on blogs put their own lines (blog name, menus, a date) above the headline, which
+    sits right above the outlet's dateline. When the headline-like line closest above a
+    dateline is three or more lines below the first headline-like line and is not its
+    repetition, the lines before it are furniture. Returns 0 otherwise.
+    """
+    if dateline_line < 3:
+        return 0
+
+    def latin(line: Line) -> str:
+        start = _strip_prefix(text, line.start, patterns.headline_prefixes)
+        body = text[start:line.end]
+        split = first_arabic(body)
+        return (body if split < 0 else body[:split]).strip()
+
+    candidates = [n for n in range(dateline_line) if _looks_like_headline(latin(lines[n]))
+                  and not _BYLINE.match(lines[n].text)]
+    if len(candidates) < 2:
+        return 0
+    first, closest = candidates[0], candidates[-1]
+    if closest - first >= 3 and not _same(latin(lines[closest]), latin(lines[first])):
+        return closest
+    return 0
 
 
 def _headline(document: Document, start: int, end: int, language: str) -> Headline:

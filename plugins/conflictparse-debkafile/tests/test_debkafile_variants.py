@@ -476,11 +476,8 @@ def test_translation_credit_claims_the_text(parser: Parser) -> None:
 # -- core gaps (strict expected failures) -----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: the first headline-like line wins, so blog furniture above a repost "
-    "('Overblog Follow this blog') becomes the headline; the line right above an outlet "
-    "dateline should be preferred"))
-def test_core_gap_headline_is_the_line_above_the_dateline(parser: Parser) -> None:
+def test_blog_furniture_above_the_headline(parser: Parser) -> None:
+    """A blog repost: menus and a blog date above the headline that sits on the dateline."""
     report = parser.parse(read("blog_furniture_above_special_report.txt"))
     assert report.headline == "Russian advisers arrive at the Hama front"
     assert_not_in_body(report, "Overblog", "Russian advisers arrive at the Hama front")

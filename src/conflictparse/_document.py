@@ -115,11 +115,6 @@ class Document:
         return self._lines
 
 
-def has_arabic(text: str) -> bool:
-    """Whether ``text`` holds any Arabic-script letter."""
-    return _ARABIC.search(text) is not None
-
-
 def has_latin(text: str) -> bool:
     """Whether ``text`` holds any Latin-script letter."""
     return _LATIN_LETTER.search(text) is not None

@@ -100,8 +100,3 @@ def _strip_possessive(word: str) -> str:
 
 
 _QUOTES = str.maketrans(dict.fromkeys("‘’‛′`´", "'"))
-
-
-def normalise_display(name: str) -> str:
-    """A name with collapsed white space, for display and comparison of written forms."""
-    return " ".join(name.split())

@@ -34,11 +34,6 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def assert_spans_hold(report: Report) -> None:
-    """Every span of the report points into its text (and the report is well-formed)."""
-    check_report(report)
-
-
 def assert_no_provenance(report: Report) -> None:
     """A DEBKAfile report is nobody's translation: provenance stays empty."""
     provenance = report.provenance
@@ -73,7 +68,7 @@ def test_colon_prefixed_bilingual_headline_with_view_count(parser: Parser) -> No
     assert paragraph_texts(report)[0].startswith("Two small Iranian-made drones")
     assert_not_in_body(report, "257", "طائرات", "DEBKAfile/March")
     assert_no_provenance(report)
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_seed_000_colon_prefixed_bilingual_headline() -> None:
@@ -107,7 +102,7 @@ def test_slash_prefixed_bilingual_headline_repeated(parser: Parser) -> None:
     assert claim.source.kind is SourceKind.ANONYMOUS
     assert claim.cue is not None and claim.cue.text == "report"
     assert claim.content.text.startswith("the offensive was planned")
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_debka_reveals_then_special_report_dateline(parser: Parser) -> None:
@@ -119,7 +114,7 @@ def test_debka_reveals_then_special_report_dateline(parser: Parser) -> None:
     assert report.published == dt.date(2015, 4, 29)
     assert_not_in_body(report, "DEBKA reveals", "Special Report")
     assert_no_provenance(report)
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_special_report_dateline_runs_into_the_first_sentence(parser: Parser) -> None:
@@ -134,7 +129,7 @@ def test_special_report_dateline_runs_into_the_first_sentence(parser: Parser) ->
     assert report.published == dt.date(2017, 9, 8)
     assert paragraph_texts(report)[0].startswith("While Israeli jets were bombing")
     assert_not_in_body(report, "GMT+02:00")
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_exclusive_analysis_dateline_with_time_zone(parser: Parser) -> None:
@@ -222,7 +217,7 @@ def test_debka_com_page_has_no_dateline(parser: Parser) -> None:
     assert_not_in_body(report, "Print Friendly", "Tags:", "Share this", "Comments containing",
                        "See separate article")
     assert_no_provenance(report)
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_weekly_digest_date_labels_are_not_the_dateline(parser: Parser) -> None:
@@ -286,7 +281,7 @@ def test_reports_colon_reporter_colon_disclose_formulas(parser: Parser) -> None:
     assert ours.source.outlet == "debkafile"
     assert ours.cue is not None and ours.cue.text == "disclose"
     assert_not_in_body(report, "(click here to subscribe)")
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_intelligence_sources_report_exclusively(parser: Parser) -> None:

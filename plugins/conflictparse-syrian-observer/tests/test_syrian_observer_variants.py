@@ -37,11 +37,6 @@ def read(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def assert_spans_hold(report: Report) -> None:
-    """Every span of the report points into its text (and the report is well-formed)."""
-    check_report(report)
-
-
 def assert_translated_note(report: Report) -> None:
     """The full note: translated and edited by The Syrian Observer, cut from the body."""
     provenance = report.provenance
@@ -86,7 +81,7 @@ def test_logo_wide_headline_summary_headline_again(parser: Parser) -> None:
     assert provenance.disclaimer.text == (
         "The Syrian Observer has not verified the content of this story. " + DISCLAIMER)
     assert_not_in_body(report, "has not verified")
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_seed_004_logo_wide_page() -> None:
@@ -131,7 +126,7 @@ def test_summary_names_the_translated_outlet(parser: Parser, name: str, original
     assert summary.source.kind is SourceKind.OUTLET
     assert (summary.cue.text if summary.cue else None) == cue
     assert report.standfirst.start <= summary.content.start < report.standfirst.end
-    assert_spans_hold(report)
+    check_report(report)
 
 
 @pytest.mark.parametrize(("name", "original", "written"), [
@@ -164,7 +159,7 @@ def test_date_line_page_without_headline(parser: Parser) -> None:
     gathering = claim_by(report, "Ahrar Horan Gathering")
     assert gathering.source.kind is SourceKind.OUTLET
     assert gathering.cue is not None and gathering.cue.text == "reported"
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_older_page_names_the_outlet_in_the_body(parser: Parser) -> None:
@@ -252,7 +247,7 @@ def test_note_cut_off_mid_word(parser: Parser) -> None:
     assert provenance.disclaimer is not None
     assert provenance.disclaimer.text.endswith("lies entire")
     assert_not_in_body(report, "Responsibility", "lies entire")
-    assert_spans_hold(report)
+    check_report(report)
 
 
 def test_remark_by_the_syrian_observer(parser: Parser) -> None:
@@ -284,7 +279,7 @@ def test_search_read_also_related_headline_and_recommend_form(parser: Parser) ->
     assert [d.span.text for d in report.diagnostics if d.code == "related-headline-dropped"
             and d.span is not None] == ["Quneitra: Two Soldiers Wounded in Attack on Checkpoint"]
     assert report.provenance.original_outlet == "Athr Press"
-    assert_spans_hold(report)
+    check_report(report)
 
 
 # -- attribution formulas ---------------------------------------------------------------------

@@ -16,8 +16,9 @@ Three passes over each region of the body (headline, standfirst, paragraphs):
 
 from __future__ import annotations
 
-import itertools
+import functools
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -25,7 +26,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
-from ._scan import AffixedAnchorScan, affixed_shape
+from ._scan import AffixedAnchorScan, AnchorScan, affixed_shape
 from ._types import Actor, Claim, Location, Mention, SourceKind
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
@@ -79,6 +80,9 @@ _TOPONYM = regex.compile(
     rf"\b(?P<name>(?:{_TOPONYM_HEADS})(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{1,2}})"
 )
 """Arabic place names by their head word: Tel al-Hara, Kafr Nabudah, Bab Touma."""
+_TOPONYM_SCAN = AnchorScan(_TOPONYM, rf"(?:{_TOPONYM_HEADS})", enabled=_TOPONYM.pattern.startswith(
+    rf"\b(?P<name>(?:{_TOPONYM_HEADS})"))
+"""Same matches as _TOPONYM.finditer, tried only where a head word occurs (see _scan)."""
 _PLACE_SUFFIXES = (
     "Square|Highway|highway|[Aa]ir\\s*[Bb]ase|[Aa]irbase|[Bb]ase|[Aa]irport|military airport|"
     "[Cc]rossing|[Ss]hrine|[Cc]omplex|[Cc]amp|[Bb]order"
@@ -122,13 +126,31 @@ class Entities:
     """Actor mentions as (start, end, actor id) in ``Document.folded``, sorted by start."""
 
 
-@attrs.define
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     key: str
     text: str
+    """The word as written, without a possessive 's."""
     prefix_start: int
+    """Where the word starts with the article glued to it ("al-" in "al-Nusra")."""
+
+
+_new_word = tuple.__new__  # skips NamedTuple's Python-level __new__ in the hot loop
+_ALWAYS = 2
+"""An article word that is always part of the next word (al, el), not only before "-"."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def _token_info(token: str) -> tuple[str, str, int, int]:
+    """(the word without a possessive, its name key, characters trimmed, article kind: 0 for
+    no article, 1 for an article before a hyphen, :data:`_ALWAYS`) of one text token;
+    cached because the same words recur in every report."""
+    word = token[:-2] if token.endswith(("'s", "'S")) else token
+    article = 0
+    if is_article(word):
+        article = _ALWAYS if word.lower() in ("al", "el") else 1
+    return word, token_key(word), len(token) - len(word), article
 
 
 class EntityFinder:
@@ -191,7 +213,7 @@ class _Run:
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):
                 claimed.append(self._introduced_place(match))
-        for match in (*_TOPONYM.finditer(text, start, end),
+        for match in (*_TOPONYM_SCAN.finditer(text, start, end),
                       *_SUFFIXED_PLACE.finditer(text, start, end)):
             if not _inside(match.start(), claimed) and not _inside(match.end() - 1, claimed):
                 span = self._named_place(match)
@@ -299,46 +321,51 @@ class _Run:
         prefix_start = -1
         for match in TOKEN.finditer(text, start, end):
             word_start, word_end = match.span()
-            word = match[0]
-            if word.endswith(("'s", "'S")):
-                word, word_end = word[:-2], word_end - 2
-            following = text[word_end:word_end + 1]
-            if is_article(word) and (following == "-" or word.lower() in ("al", "el")):
+            word, key, trimmed, article = _token_info(match[0])
+            word_end -= trimmed
+            # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
+            if article and (article is _ALWAYS or text[word_end:word_end + 1] == "-"):
                 prefix_start = word_start if prefix_start < 0 else prefix_start
                 continue
-            words.append(_Word(start=word_start, end=word_end, key=token_key(word), text=word,
-                               prefix_start=prefix_start if prefix_start >= 0 else word_start))
+            words.append(_new_word(_Word, (word_start, word_end, key, word,
+                                           prefix_start if prefix_start >= 0 else word_start)))
             prefix_start = -1
         return words
 
     def _registry_words(self, start: int, end: int, claimed: list[tuple[int, int]]) -> None:
         text = self.document.folded
         index = self.registry.index
+        names, max_words, lower_heads = index.names, index.max_words, index.lower_heads
+        surnames = self.surnames
         words = self._words(start, end)
+        keys = [word.key for word in words]
         count = len(words)
-        i = 0
-        while i < count:
-            word = words[i]
+        resume = 0  # words before this one are part of a name already found
+        for i, word in enumerate(words):
+            key = word.key
+            # Most words start no name: only a name's first key, or a surname, is worth a look;
+            # a lower-case word starts only names registered in lower case.
+            if i < resume or (key not in max_words and key not in surnames) or (
+                    key not in lower_heads and word.text[:1].islower()):
+                continue
             if _inside(word.start, claimed):
-                i += 1
                 continue
             found = 0
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
-            surname = word.key in self.surnames and word.text[:1].isupper()
+            surname = key in surnames and word.text[:1].isupper()
             smallest = 2 if surname else 1
-            for size in range(min(index.max_words.get(word.key, 0), count - i), smallest - 1, -1):
-                chunk = words[i:i + size]
-                if any(_GAP.fullmatch(text, a.end, b.prefix_start) is None
-                       for a, b in itertools.pairwise(chunk)):
+            for size in range(min(max_words.get(key, 0), count - i), smallest - 1, -1):
+                items = names.get(tuple(keys[i:i + size]))
+                if not items or any(_GAP.fullmatch(text, words[j].end, words[j + 1].prefix_start)
+                                    is None for j in range(i, i + size - 1)):
                     continue
-                items = index.names.get(tuple(w.key for w in chunk))
-                if items and self._accept(items, words, i, i + size):
+                if self._accept(items, words, i, i + size):
                     found = size
                     break
             if not found and surname:
-                actor = self.actors[self.surnames[word.key]]
+                actor = self.actors[surnames[key]]
                 self._add_actor(actor, word.start, word.end, "surname")
-            i += found or 1
+            resume = i + (found or 1)
 
     def _nearest(self, places: list[IndexedName]) -> IndexedName:
         """Of places sharing a name, the one in a country this report already mentioned

@@ -178,6 +178,9 @@ class NameIndex:
         self.names: dict[tuple[str, ...], list[IndexedName]] = {}
         self.max_words: dict[str, int] = {}
         """First key → the most words a name starting with it has."""
+        self.lower_heads: set[str] = set()
+        """First keys of names registered in lower case: only these can start a match in
+        lower-case text."""
 
     def add(self, name: str, item: IndexedName) -> None:
         if name[:4].lower() == "the ":
@@ -192,6 +195,8 @@ class NameIndex:
         bucket.append(item)
         bucket.sort(key=lambda i: -i.priority)
         first = keys[0]
+        if item.lower_ok:
+            self.lower_heads.add(first)
         if self.max_words.get(first, 0) < len(keys):
             self.max_words[first] = len(keys)
 

@@ -11,10 +11,10 @@ shape no longer fits is scanned the slow way, never wrongly.
 from __future__ import annotations
 
 import importlib
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+import ahocorasick
 import regex
 
 try:  # the standard library's own regex parser: re._parser from Python 3.11, sre_parse before
@@ -100,49 +100,50 @@ def literal_prefixes(source: str, length: int = 3, limit: int = 5000) -> list[st
     return sorted(s for s in found if not any(s != t and s.startswith(t) for t in found))
 
 
-def _literal_finder(strings: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+class LiteralIndex:
+    """Where any of some literal strings occurs, found in one pass of an Aho-Corasick
+    automaton: a ``re`` alternation of the same strings tries each of them at every
+    character (~200 µs over a 2 KB report for 80 strings; the automaton takes ~10)."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for string in strings:
+            self._automaton.add_word(string, len(string))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def starts(self, text: str, start: int, end: int) -> list[int]:
+        """The sorted start offsets of the occurrences lying wholly in ``text[start:end]``."""
+        if self._empty or start >= end:
+            return []
+        return sorted({last - length + 1
+                       for last, length in self._automaton.iter(text, start, end)})
 
 
-class AffixedAnchorScan:
+class AnchorScan:
     """``pattern.finditer(text, start, end)``, with the same matches, for a pattern each of
-    whose matches starts either with its *anchor* or with one affix word (a capital letter,
-    then letters, dots, an apostrophe, then white space) right before its anchor.
-
-    The next match from ``pos`` can only start in the stretch between the start of the word
-    before the next place an anchor prefix occurs and that place: the pattern is tried
-    there, at capital letters and at the anchor, in order. ``enabled=False`` (or an anchor
-    with no literal prefixes) keeps the plain scan.
-    """
+    whose matches starts with its *anchor* (a pattern source of plain ``re`` syntax): the
+    pattern is tried only where one of the anchor's literal prefixes occurs, in order.
+    ``enabled=False`` (or an anchor with no literal prefixes) keeps the plain scan."""
 
     def __init__(self, pattern: regex.Pattern[str], anchor_source: str, *,
                  enabled: bool = True) -> None:
         self.pattern = pattern
-        prefixes = literal_prefixes(anchor_source) if enabled else None
-        self.finder = _literal_finder(prefixes) if prefixes else None
+        # Longer prefixes mean fewer false anchors ("Presid", not "Pre"), and so fewer tries.
+        prefixes = literal_prefixes(anchor_source, length=6) if enabled else None
+        self.anchors = LiteralIndex(prefixes) if prefixes else None
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-        if self.finder is None:
+        if self.anchors is None:
             yield from self.pattern.finditer(text, start, end)
             return
         match_at = self.pattern.match
-        search = self.finder.search
         pos = start
-        while pos < end:
-            anchor = search(text, pos, end)
-            if anchor is None:
-                return
-            at = anchor.start()
-            first = at  # back over white space, then over one affix word
-            while first > pos and (text[first - 1].isspace() or not text[first - 1].isascii()):
-                first -= 1
-            while first > pos and (text[first - 1].isalpha() or text[first - 1] in ".'"
-                                   or not text[first - 1].isascii()):
-                first -= 1
-            for candidate in range(first, at + 1):
-                character = text[candidate]
-                if candidate != at and character.isascii() and not character.isupper():
-                    continue
+        for at in self.anchors.starts(text, start, end):
+            if at < pos:
+                continue
+            for candidate in self._tries(text, pos, at):
                 match = match_at(text, candidate, end)
                 if match is not None:
                     yield match
@@ -150,6 +151,30 @@ class AffixedAnchorScan:
                     break
             else:
                 pos = at + 1
+            if pos >= end:
+                return
+
+    def _tries(self, text: str, pos: int, at: int) -> Iterable[int]:
+        """Where, from ``pos`` on, a match involving the anchor at ``at`` may start."""
+        return (at,)
+
+
+class AffixedAnchorScan(AnchorScan):
+    """An :class:`AnchorScan` for a pattern whose matches start either with its anchor or
+    with one affix word (a capital letter, then letters, dots, an apostrophe, then white
+    space) right before it: the pattern is also tried at the capital letters of the stretch
+    between the start of the word before the anchor and the anchor."""
+
+    def _tries(self, text: str, pos: int, at: int) -> Iterable[int]:
+        first = at  # back over white space, then over one affix word
+        while first > pos and (text[first - 1].isspace() or not text[first - 1].isascii()):
+            first -= 1
+        while first > pos and (text[first - 1].isalpha() or text[first - 1] in ".'"
+                               or not text[first - 1].isascii()):
+            first -= 1
+        return [candidate for candidate in range(first, at + 1)
+                if candidate == at or not text[candidate].isascii()
+                or text[candidate].isupper()]
 
 
 def top_level_alternation(source: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 from pathlib import Path
 
@@ -31,6 +32,27 @@ class Stamp:
         mark = conflictparse.Diagnostic(code="stamped", message="seen by the stamp plugin",
                                         severity=conflictparse.Severity.INFO, plugin="stamp")
         return attrs.evolve(report, diagnostics=(*report.diagnostics, mark))
+
+
+class PidStamp:
+    """A plugin that writes the id of the process that parsed the report into it."""
+
+    __name__ = "pid-stamp"
+
+    @conflictparse.hookimpl
+    def finish_report(self, report: conflictparse.Report) -> conflictparse.Report:
+        mark = conflictparse.Diagnostic(code="parsed-by", message=str(os.getpid()),
+                                        severity=conflictparse.Severity.INFO)
+        return attrs.evolve(report, diagnostics=(*report.diagnostics, mark))
+
+
+def test_the_caller_parses_one_chunk_in_workers_and_a_process_the_rest() -> None:
+    stamped = conflictparse.Parser(plugins=[PidStamp()], today=TODAY)
+    reports = list(stamped.parse_many(TEXTS[:9], workers=3, chunksize=1))
+    pids = [r.diagnostics[-1].message for r in reports]
+    assert pids[0::3] == [str(os.getpid())] * 3
+    assert str(os.getpid()) not in pids[1::3] + pids[2::3]
+    assert len(set(pids[1::3] + pids[2::3])) in (1, 2)  # the pool's two processes
 
 
 def test_two_workers_give_the_single_process_results_in_order(

@@ -5,7 +5,8 @@ disabled plugins, entry-point discovery and ``today``); it is small and picklabl
 process builds each recipe at most once (:func:`parser_for`). Under the ``fork`` start method
 the workers inherit the caller's Parser as it is, registry index included, and build nothing.
 
-Texts travel to the workers in chunks; at most ``2 × workers`` chunks are in flight, so an
+The calling process is one of the workers: it parses every workers-th chunk itself, the
+others go to a pool of workers - 1 processes. Texts travel to the workers in chunks; at most ``2 × workers`` chunks are in flight, so an
 endless input streams through in bounded memory. A text the worker cannot parse (not a
 ``str``, an unknown outlet …) is parsed again in the calling process when its turn comes,
 so the caller gets exactly the exception single-process parsing raises, at the same place.
@@ -148,19 +149,33 @@ def parse_jobs(parser: Parser, jobs: Iterable[Job], *, workers: int, chunksize: 
     parser.registry.index  # noqa: B018  (built before forking: the workers share it)
     iterator = iter(jobs)
     mp_context = multiprocessing.get_context(context) if context else None
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+    # The caller is one of the ``workers``: it parses every workers-th chunk itself while
+    # the others are parsed in workers - 1 processes. A report that comes back from a
+    # process costs the caller about a tenth of a parse to unpickle, so a caller that only
+    # waited and unpickled would leave most of a core idle.
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers - 1,
+                                                  mp_context=mp_context,
                                                   initializer=_init_worker, initargs=(recipe,))
-    pending: list[tuple[list[Job], concurrent.futures.Future[list[Report | str]]]] = []
+    pending: collections.deque[
+        tuple[list[Job], concurrent.futures.Future[list[Report | str]] | None]
+    ] = collections.deque()
+    numbers = itertools.count()
     try:
         while True:
             while len(pending) < workers * 2:
                 chunk = list(itertools.islice(iterator, chunksize))
                 if not chunk:
                     break
-                pending.append((chunk, pool.submit(_parse_chunk, _sendable(chunk))))
+                local = next(numbers) % workers == 0
+                pending.append((chunk, None if local else pool.submit(_parse_chunk,
+                                                                       _sendable(chunk))))
             if not pending:
                 return
-            chunk, future = pending.pop(0)
+            chunk, future = pending.popleft()
+            if future is None:
+                for text, options in chunk:
+                    yield parser.parse(text, **options)
+                continue
             for (text, options), result in zip(chunk, future.result(), strict=True):
                 yield result if isinstance(result, Report) else parser.parse(text, **options)
     finally:

@@ -22,7 +22,7 @@ import regex
 
 from ._dates import date_from_groups
 from ._document import Document, Line, first_arabic, has_latin
-from ._outlets import PATTERN_TIMEOUT
+from ._outlets import PATTERN_TIMEOUT, any_of
 from ._types import Dateline, Headline, Span
 
 HEADER_LINES = 12
@@ -69,23 +69,32 @@ class HeaderPatterns:
     translation_prefixes: tuple[regex.Pattern[str], ...] = ()
     datelines: tuple[tuple[str, regex.Pattern[str]], ...] = ()
     """Matched at the start of each header line."""
+    any_dateline: regex.Pattern[str] | None = None
+    """Matches where one of ``datelines`` does: most lines are no dateline, and one call
+    says so instead of one per pattern."""
 
 
 def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefixes: Sequence[str],
                             datelines: Sequence[str],
                             headline_suffixes: Sequence[str] = ()) -> HeaderPatterns:
     """Compile outlet patterns, with the generic datelines after the outlet's own."""
+    all_datelines = (*datelines, *GENERIC_DATELINES)
     return HeaderPatterns(
         headline_prefixes=tuple(regex.compile(p) for p in headline_prefixes),
         headline_suffixes=tuple(regex.compile(rf"\s*(?:{p})\s*$") for p in headline_suffixes),
         translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
-        datelines=tuple((p, regex.compile(p))
-                        for p in (*datelines, *GENERIC_DATELINES)),
+        datelines=tuple((p, regex.compile(p)) for p in all_datelines),
+        any_dateline=any_of(all_datelines),
     )
 
 
 def _same(a: str, b: str) -> bool:
-    return _WORD.findall(a.casefold()) == _WORD.findall(b.casefold())
+    """Whether ``a`` and ``b`` hold the same words, ignoring case. Stops at the first
+    difference: most lines compared differ from their first word."""
+    for x, y in itertools.zip_longest(_WORD.finditer(a.casefold()), _WORD.finditer(b.casefold())):
+        if x is None or y is None or x[0] != y[0]:
+            return False
+    return True
 
 
 def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]]) -> int:
@@ -216,6 +225,13 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
     """The dateline on ``line``, if any, and the stretch of its ``headline`` group (a credit
     line that names the headline); the dateline's stretch is added to ``consumed``."""
     text = document.folded
+    if patterns.any_dateline is not None:
+        try:
+            if patterns.any_dateline.match(text, line.start, line.end,
+                                           timeout=PATTERN_TIMEOUT) is None:
+                return None
+        except TimeoutError:
+            pass  # the patterns one by one, each with its own timeout, will tell
     for source, pattern in patterns.datelines:
         match = pattern.match(text, line.start, line.end, timeout=PATTERN_TIMEOUT)
         if match is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import attrs
+import regex
 
 from ._types import SourceKind
 
@@ -22,6 +23,34 @@ PATTERN_TIMEOUT = 1.0
 """Seconds a pattern from a profile or plugin may run on one call before it is abandoned with
 ``TimeoutError`` (which the Parser reports as a diagnostic), so a catastrophic pattern cannot
 hang a parse."""
+
+
+_LEADING_FLAGS = regex.compile(r"\(\?([ims]+)\)")
+_NOT_COMBINABLE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&R|(+\d-]|[a-zA-Z^-]*\))")
+"""Syntax that may mean something else inside an alternation: group references (numbers
+shift), recursion, branch resets, conditionals, and inline flags past the start (their scope
+would change). It errs on the safe side: a false hit only costs speed."""
+
+
+def any_of(patterns: Iterable[str]) -> regex.Pattern[str] | None:
+    """One compiled pattern that matches (``match``, ``fullmatch``, ``search``) wherever one of
+    ``patterns`` does: their alternation, each with its leading flags scoped to it. A
+    backtracking engine tries every alternative at each position, so the alternation finds a
+    match exactly when one of the patterns would. Used as a prefilter: one call rules out a
+    dozen. ``None`` when there are no patterns, or one may not keep its meaning."""
+    alternatives = []
+    for pattern in patterns:
+        flags = _LEADING_FLAGS.match(pattern)
+        body = pattern[flags.end():] if flags else pattern
+        if _NOT_COMBINABLE.search(body):
+            return None
+        alternatives.append(f"(?{flags[1]}:{body})" if flags else f"(?:{body})")
+    if not alternatives:
+        return None
+    try:
+        return regex.compile("|".join(alternatives))
+    except regex.error:
+        return None
 
 
 def _tuple_of_str(value: str | Iterable[str]) -> tuple[str, ...]:

@@ -18,7 +18,13 @@ import regex
 
 from conflictparse._document import Document
 from conflictparse._header import Header, HeaderPatterns, compile_header_patterns, read_header
-from conflictparse._outlets import PATTERN_TIMEOUT, AttributionPhrase, OutletProfile
+from conflictparse._outlets import (
+    PATTERN_TIMEOUT,
+    AttributionPhrase,
+    OutletProfile,
+    ProfileVariant,
+    any_of,
+)
 from conflictparse._provenance import (
     ProvenancePatterns,
     compile_provenance_patterns,
@@ -54,11 +60,32 @@ def _unanchored(pattern: str) -> str:
     return flags + body.removeprefix("^")
 
 
+def _line_pattern(pattern: str) -> str:
+    """The whole-line form of a boilerplate pattern, with its flags leading (for ``any_of``)."""
+    unanchored = _unanchored(pattern)
+    flags = "(?i)" if unanchored.startswith("(?i)") else ""
+    return rf"{flags}(?:{unanchored.removeprefix(flags)})\s*"
+
+
+def _ruled_out(prefilter: regex.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    """Whether ``prefilter`` (an ``any_of``) says none of its patterns matches all of
+    ``text[start:end]``. A timeout leaves it to the patterns one by one."""
+    if prefilter is None:
+        return False
+    try:
+        return prefilter.fullmatch(text, start, end, timeout=PATTERN_TIMEOUT) is None
+    except TimeoutError:
+        return False
+
+
 @attrs.frozen(kw_only=True)
 class _Compiled:
     markers: tuple[tuple[regex.Pattern[str], float, bool], ...]
     boilerplate_lines: tuple[regex.Pattern[str], ...]
     boilerplate_inline: tuple[regex.Pattern[str], ...]
+    any_line: regex.Pattern[str] | None
+    """``any_of`` the line patterns: most lines are no boilerplate. (Inline patterns mostly
+    start with a literal, which ``regex`` finds fast; their alternation would not.)"""
     header: HeaderPatterns
     provenance: ProvenancePatterns
 
@@ -70,12 +97,29 @@ class ProfilePlugin:
         self.profiles = profiles
         self.today = today
         self._compiled: dict[tuple[str, str], _Compiled] = {}
+        self._detectors: dict[str, tuple[tuple[ProfileVariant, regex.Pattern[str]], ...]] = {}
+        self._last: tuple[str, dict[str, _Compiled]] = ("", {})
+        """The text last seen and its patterns per outlet: every hook of a parse asks again
+        for the same text. One tuple, replaced whole, so threads never mix two texts."""
 
     def _effective(self, outlet: str, text: str) -> _Compiled:
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, {})
+        compiled = last[1].get(outlet)
+        if compiled is None:
+            compiled = last[1][outlet] = self._for_variant(outlet, text)
+        return compiled
+
+    def _for_variant(self, outlet: str, text: str) -> _Compiled:
         profile = self.profiles[outlet]
+        detectors = self._detectors.get(outlet)
+        if detectors is None:
+            detectors = self._detectors[outlet] = tuple(
+                (v, regex.compile(v.detect)) for v in profile.variants)
         head = text[:_HEADER_CHARS]
-        variant = next((v for v in profile.variants
-                        if regex.search(v.detect, head, timeout=PATTERN_TIMEOUT)), None)
+        variant = next((v for v, detect in detectors
+                        if detect.search(head, timeout=PATTERN_TIMEOUT)), None)
         key = (outlet, variant.name if variant else "")
         compiled = self._compiled.get(key)
         if compiled is None:
@@ -89,12 +133,13 @@ class ProfilePlugin:
         boilerplate = (*extra_boilerplate, *profile.boilerplate)
         if profile.id != GENERIC_ID:
             boilerplate += COMMON_BOILERPLATE
+        inline = tuple(p for p in boilerplate if not _line_only(p))
         return _Compiled(
             markers=tuple((regex.compile(m.pattern), m.weight, m.header_only)
                           for m in profile.markers),
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
-            boilerplate_inline=tuple(regex.compile(p) for p in boilerplate
-                                     if not _line_only(p)),
+            boilerplate_inline=tuple(regex.compile(p) for p in inline),
+            any_line=any_of(_line_pattern(p) for p in boilerplate),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
                                            profile.translation_prefixes,
                                            (*extra_datelines, *profile.datelines),
@@ -129,10 +174,11 @@ class ProfilePlugin:
         text = document.folded
         found: list[tuple[int, int]] = []
         for line in document.lines:
-            for pattern in compiled.boilerplate_lines:
-                if pattern.fullmatch(text, line.start, line.end, timeout=PATTERN_TIMEOUT):
-                    found.append((line.start, line.end))
-                    break
+            if not _ruled_out(compiled.any_line, text, line.start, line.end) and any(
+                pattern.fullmatch(text, line.start, line.end, timeout=PATTERN_TIMEOUT)
+                for pattern in compiled.boilerplate_lines
+            ):
+                found.append((line.start, line.end))
             else:
                 for pattern in compiled.boilerplate_inline:
                     for match in pattern.finditer(text, line.start, line.end,

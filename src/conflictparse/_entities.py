@@ -17,8 +17,9 @@ Three passes over each region of the body (headline, standfirst, paragraphs):
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 import attrs
 import regex
@@ -126,17 +127,28 @@ class Entities:
     """Actor mentions as (start, end, actor id) in ``Document.folded``, sorted by start."""
 
 
-class _Word(NamedTuple):
-    start: int
-    end: int
-    key: str
-    text: str
-    """The word as written, without a possessive 's."""
-    prefix_start: int
-    """Where the word starts with the article glued to it ("al-" in "al-Nusra")."""
+@attrs.define
+class _Words:
+    """The words of one stretch of text, as parallel lists."""
+
+    starts: list[int]
+    ends: list[int]
+    """Where each word ends, without a possessive 's."""
+    keys: list[str]
+    texts: list[str]
+    """Each word as written, without a possessive 's."""
+    prefix_starts: list[int]
+    """Where each word starts with the article glued to it ("al-" in "al-Nusra")."""
 
 
-_new_word = tuple.__new__  # skips NamedTuple's Python-level __new__ in the hot loop
+_TOKEN_SPLIT = regex.compile(f"({TOKEN.pattern})")
+"""Splits text into the gaps and the :data:`TOKEN` words between them."""
+_ASCII_TOKEN = (TOKEN.pattern.replace(r"[\p{L}\p{M}\p{N}]", "[A-Za-z0-9]")
+                .replace(r"\p{Lu}", "[A-Z]"))
+_ASCII_TOKEN_SPLIT: re.Pattern[str] | regex.Pattern[str] = (
+    re.compile(f"({_ASCII_TOKEN})") if "\\p" not in _ASCII_TOKEN else _TOKEN_SPLIT)
+"""The same split for ASCII text (most paragraphs), by the standard library's ``re``, which
+is twice as fast with these plain classes (a reshaped TOKEN keeps the ``regex`` split)."""
 _ALWAYS = 2
 """An article word that is always part of the next word (al, el), not only before "-"."""
 
@@ -315,22 +327,38 @@ class _Run:
         self._add_location(location, start, end, "introduced")
         return start, end
 
-    def _words(self, start: int, end: int) -> list[_Word]:
+    def _words(self, start: int, end: int) -> _Words:
+        # A few C-level passes (split, lengths, cached token facts) rather than Python work
+        # for each of the ~360 words of a report: only a few of them start a name.
         text = self.document.folded
-        words: list[_Word] = []
-        prefix_start = -1
-        for match in TOKEN.finditer(text, start, end):
-            word_start, word_end = match.span()
-            word, key, trimmed, article = _token_info(match[0])
-            word_end -= trimmed
+        region = text[start:end]
+        parts = (_ASCII_TOKEN_SPLIT if region.isascii() else _TOKEN_SPLIT).split(region)
+        offsets = list(itertools.accumulate(map(len, parts), initial=start))
+        starts, ends = offsets[1::2], offsets[2::2]
+        infos = list(map(_token_info, parts[1::2]))
+        texts = [info[0] for info in infos]
+        keys = [info[1] for info in infos]
+        prefix_starts = starts[:]
+        merged: list[int] = []
+        for k in [k for k, info in enumerate(infos) if info[2] or info[3]]:
+            _, _, trimmed, article = infos[k]
+            ends[k] -= trimmed
             # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
-            if article and (article is _ALWAYS or text[word_end:word_end + 1] == "-"):
-                prefix_start = word_start if prefix_start < 0 else prefix_start
-                continue
-            words.append(_new_word(_Word, (word_start, word_end, key, word,
-                                           prefix_start if prefix_start >= 0 else word_start)))
-            prefix_start = -1
-        return words
+            if article and (article == _ALWAYS or text[ends[k]:ends[k] + 1] == "-"):
+                merged.append(k)
+        if merged:
+            dropped = set(merged)
+            for k in merged:
+                if k + 1 < len(keys) and k + 1 not in dropped:
+                    first = k
+                    while first - 1 in dropped:
+                        first -= 1
+                    prefix_starts[k + 1] = starts[first]
+            kept = [k for k in range(len(keys)) if k not in dropped]
+            starts, ends, prefix_starts = ([values[k] for k in kept]
+                                           for values in (starts, ends, prefix_starts))
+            keys, texts = [keys[k] for k in kept], [texts[k] for k in kept]
+        return _Words(starts, ends, keys, texts, prefix_starts)
 
     def _registry_words(self, start: int, end: int, claimed: list[tuple[int, int]]) -> None:
         text = self.document.folded
@@ -338,33 +366,32 @@ class _Run:
         names, max_words, lower_heads = index.names, index.max_words, index.lower_heads
         surnames = self.surnames
         words = self._words(start, end)
-        keys = [word.key for word in words]
-        count = len(words)
+        keys, texts, ends, prefix_starts = words.keys, words.texts, words.ends, words.prefix_starts
+        count = len(keys)
         resume = 0  # words before this one are part of a name already found
-        for i, word in enumerate(words):
-            key = word.key
-            # Most words start no name: only a name's first key, or a surname, is worth a look;
-            # a lower-case word starts only names registered in lower case.
-            if i < resume or (key not in max_words and key not in surnames) or (
-                    key not in lower_heads and word.text[:1].islower()):
+        # Most words start no name: only a name's first key, or a surname, is worth a look.
+        for i in [i for i, key in enumerate(keys) if key in max_words or key in surnames]:
+            key = keys[i]
+            # A lower-case word starts only names registered in lower case.
+            if i < resume or (key not in lower_heads and texts[i][:1].islower()):
                 continue
-            if _inside(word.start, claimed):
+            if _inside(words.starts[i], claimed):
                 continue
             found = 0
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
-            surname = key in surnames and word.text[:1].isupper()
+            surname = key in surnames and texts[i][:1].isupper()
             smallest = 2 if surname else 1
             for size in range(min(max_words.get(key, 0), count - i), smallest - 1, -1):
                 items = names.get(tuple(keys[i:i + size]))
-                if not items or any(_GAP.fullmatch(text, words[j].end, words[j + 1].prefix_start)
-                                    is None for j in range(i, i + size - 1)):
+                if not items or any(_GAP.fullmatch(text, ends[j], prefix_starts[j + 1]) is None
+                                    for j in range(i, i + size - 1)):
                     continue
                 if self._accept(items, words, i, i + size):
                     found = size
                     break
             if not found and surname:
                 actor = self.actors[surnames[key]]
-                self._add_actor(actor, word.start, word.end, "surname")
+                self._add_actor(actor, words.starts[i], ends[i], "surname")
             resume = i + (found or 1)
 
     def _nearest(self, places: list[IndexedName]) -> IndexedName:
@@ -378,54 +405,51 @@ class _Run:
                     return item
         return places[0]
 
-    def _glued(self, words: list[_Word], index: int) -> bool:
+    def _glued(self, words: _Words, index: int) -> bool:
         """Whether word ``index`` is joined (by a space or hyphen only) to a capitalised
         neighbour, that is, part of a longer proper name."""
         text = self.document.folded
-        word = words[index]
-        if index > 0:
-            before = words[index - 1]
-            gap = text[before.end:word.prefix_start]
-            if _capitalised(before) and _GAP.fullmatch(gap) and (
-                    gap.strip() or word.prefix_start != word.start):
+        texts, ends, prefix_starts = words.texts, words.ends, words.prefix_starts
+        if index > 0 and texts[index - 1][:1].isupper():
+            gap = text[ends[index - 1]:prefix_starts[index]]
+            if _GAP.fullmatch(gap) and (gap.strip()
+                                        or prefix_starts[index] != words.starts[index]):
                 return True
-            if _capitalised(before) and gap == " " and not self._sentence_start(before):
+            if gap == " " and not self._sentence_start(prefix_starts[index - 1]):
                 return True
-        if index + 1 < len(words):
-            after = words[index + 1]
-            if _capitalised(after) and _GAP.fullmatch(text, word.end, after.prefix_start):
-                return True
-        return False
+        return index + 1 < len(texts) and texts[index + 1][:1].isupper() and _GAP.fullmatch(
+            text, ends[index], prefix_starts[index + 1]) is not None
 
-    def _sentence_start(self, word: _Word) -> bool:
-        before = self.document.folded[max(0, word.prefix_start - 3):word.prefix_start]
+    def _sentence_start(self, position: int) -> bool:
+        """Whether a word starting at ``position`` starts a sentence."""
+        before = self.document.folded[max(0, position - 3):position]
         return not before.strip() or before.rstrip()[-1:] in ".!?:\"\n"
 
-    def _accept(self, items: list[IndexedName], words: list[_Word], first: int, stop: int) -> bool:
+    def _accept(self, items: list[IndexedName], words: _Words, first: int, stop: int) -> bool:
         text = self.document.folded
-        head = words[first]
-        capitalised = not head.text[:1].islower()
+        head = words.texts[first]
+        capitalised = not head[:1].islower()
         usable = [item for item in items if capitalised or item.lower_ok]
         if not usable:
             return False
-        before = words[first - 1].text.lower() if first > 0 else ""
-        last = words[stop - 1]
+        before = words.texts[first - 1].lower() if first > 0 else ""
+        end = words.ends[stop - 1]
         places = [item for item in usable if item.is_place]
         actors = [item for item in usable if not item.is_place]
         chosen: IndexedName
         if places and actors:
             capital = any(item.role == "capital" for item in actors)
             # "at Russia's meeting" is the state acting; "Syria's south" is the place.
-            possessive = text.startswith("'s", last.end)
+            possessive = text.startswith("'s", end)
             locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE) and not possessive
-                        ) or _COMPASS_AFTER.match(text, last.end) is not None
+                        ) or _COMPASS_AFTER.match(text, end) is not None
             chosen = self._nearest(places) if locative else actors[0]
         elif actors:
             chosen = actors[0]
         else:
             chosen = self._nearest(places)
-        start, end = head.prefix_start, last.end
-        if chosen.is_place and stop - first == 1 and head.text.lower() in _COMMON_WORDS:
+        start = words.prefix_starts[first]
+        if chosen.is_place and stop - first == 1 and head.lower() in _COMMON_WORDS:
             return False
         if (chosen.is_place and stop - first == 1
                 and self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
@@ -436,10 +460,6 @@ class _Run:
         else:
             self._add_actor(self.registry.actor(chosen.entity_id), start, end, chosen.role)
         return True
-
-
-def _capitalised(word: _Word) -> bool:
-    return word.text[:1].isupper()
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -115,34 +115,75 @@ def _literal(word: str) -> str:
     return regex.escape(word).replace(r"\ ", r"\s+")
 
 
+_SPACES = regex.compile(r"\s+")
+
+
+@attrs.frozen
+class _EndAnchored:
+    """A pattern that must end where its window ends, searched only from where it can start.
+
+    The pattern reads ``prefix head tail$``: the ``head`` a word alternation (letters only,
+    then ``\\b``), the prefix at most ``prefix_words`` words each followed by white space.
+    Searched from the window's start, the whole pattern was tried at every position (the
+    costliest step of the grammar). But a match holds a head whose tail reaches the end, and
+    the first such head found starts at or before the match's own (heads that overlap end at
+    the same ``\\b``); so no match starts more than ``prefix_words`` runs of white space
+    before it, and searching from there finds the same match.
+    """
+
+    pattern: regex.Pattern[str]
+    head: regex.Pattern[str]
+    tail: regex.Pattern[str]
+    prefix_words: int
+
+    def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        head = next((head for head in self.head.finditer(text, start, end)
+                     if self.tail.match(text, head.end(), end) is not None), None)
+        if head is None:
+            return None
+        spaces = [space.end() for space in _SPACES.finditer(text, start, head.start())]
+        if len(spaces) > self.prefix_words:
+            start = spaces[-1 - self.prefix_words]
+        return self.pattern.search(text, start, end)
+
+    @classmethod
+    def of(cls, prefix: str, head: str, tail: str, *, prefix_words: int) -> _EndAnchored:
+        return cls(regex.compile(f"{prefix}{head}{tail}$"), regex.compile(head),
+                   regex.compile(f"{tail}$"), prefix_words)
+
+
 _ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Oo]ther|[Tt]heir|[Ii]ts)\s+"
-_NOUNS = r"(?i:" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True)) + r")\b"
+_NOUNS = (r"(?i:" + _alternation(sorted(SOURCE_NOUNS, key=len, reverse=True), ignore_case=True)
+          + r")\b")
 _DOCS = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b"
 _MODIFIER = r"(?:\p{Lu}[\p{L}\p{N}.-]*(?:'s)?|[a-z]+(?:-[a-z]+)*)"
-_ANONYMOUS = (
-    rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?{_NOUNS}"
+_ANONYMOUS_END = _EndAnchored.of(
+    rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?", _NOUNS,
     r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of|for|with)\s+(?:the\s+)?"
-    r"[\p{L}'-]+(?:\s+[\p{L}'-]+){0,7}?)?"
+    r"[\p{L}'-]+(?:\s+[\p{L}'-]+){0,7}?)?",
+    prefix_words=5,
 )
-_ORGANISATION = regex.compile(
+_ORGANISATION = _EndAnchored.of(
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:(?:\p{Lu}[\p{L}'.-]*|[a-z]+-[a-z]+|[a-z]+'s|pro-\w+|official|"
-    r"military|state|local|regime|government|security|[A-Z]+)\s+){0,4}"
-    r"(?i:" + "|".join(ORGANISATION_NOUNS) + r")\b"
+    r"military|state|local|regime|government|security|[A-Z]+)\s+){0,4}",
+    r"(?i:" + _alternation(ORGANISATION_NOUNS, ignore_case=True) + r")\b",
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:\p{Lu}[\p{L}'-]*|for|of|and)){0,5})?"
-    r"(?:\s+(?:at|in)\s+\p{Lu}[\p{L}'-]*)?$"
+    r"(?:\s+(?:at|in)\s+\p{Lu}[\p{L}'-]*)?",
+    prefix_words=5,
 )
-_ANAPHOR = regex.compile(rf"(?:{_ARTICLE})?(?:same\s+)?{_NOUNS}$")
+_ANAPHOR = _EndAnchored.of(rf"(?:{_ARTICLE})?(?:same\s+)?", _NOUNS, "", prefix_words=2)
 _PRONOUN = regex.compile(
     r"(?:he|she|He|She|(?:[Tt]he\s+)(?:minister|governor|general|colonel|spokesman|"
     r"spokeswoman|ambassador|envoy|commander|president|director|official|officer|premier))$"
 )
 """Pronouns, and titles standing for the last person named ("the minister said")."""
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
-_DOCUMENT_END = regex.compile(
-    rf"(?P<document>{_DOCUMENT})(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
-    r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?$"
-)
+_DOCUMENT_TAIL = (r"(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
+                  r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?")
+_DOCUMENT_END = _EndAnchored(regex.compile(rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}$"),
+                             regex.compile(_DOCS), regex.compile(rf"{_DOCUMENT_TAIL}$"),
+                             prefix_words=4)
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )
@@ -219,7 +260,6 @@ class Grammar:
         self.own_names = tuple(outlet_names)
         self.outlet_name = (regex.compile(rf"(?:{_ARTICLE})?(?P<outlet>{outlet_alternation})$",
                                           regex.I) if outlets else None)
-        self.anonymous = regex.compile(rf"(?P<source>{_ANONYMOUS})$")
         # Keep _DOCUMENT_VERBS in step with this rule's cues.
         self.document_rule = regex.compile(
             rf"\b(?P<source>{_DOCUMENT})\b(?P<middle>[^.;\"]{{0,160}}?)\s+"
@@ -672,9 +712,9 @@ class ClaimReader:
                 own = any(name.lower() == n.lower() for n in grammar.own_names)
                 return _Candidate(kind=SourceKind.OUTLET, name=name, start=match.start("outlet"),
                                   end=end, outlet=grammar.outlet if own else None, confidence=0.9)
-        match = grammar.anonymous.search(text, window_start, end)
+        match = _ANONYMOUS_END.search(text, window_start, end)
         if match is not None:
-            return self._anonymous(match.start("source"), end)
+            return self._anonymous(match.start(), end)
         match = _DOCUMENT_END.search(text, window_start, end)
         if match is not None:
             return _Candidate(kind=SourceKind.DOCUMENT,

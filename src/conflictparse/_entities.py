@@ -27,7 +27,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
-from ._scan import AffixedAnchorScan, AnchorScan, affixed_shape
+from ._scan import AffixedAnchorScan, AnchorScan, affixed_shape, literal_gate
 from ._types import Actor, Claim, Location, Mention, SourceKind
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
@@ -93,6 +93,8 @@ _SUFFIXED_PLACE = regex.compile(
     rf"(?P<kind>{_PLACE_SUFFIXES})\b"
 )
 """Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
+_MAY_HAVE_SUFFIX = literal_gate(rf"(?:{_PLACE_SUFFIXES})")
+"""Most paragraphs name no square, base or border: then _SUFFIXED_PLACE need not run."""
 _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
                  "airport": "airport"}
@@ -225,8 +227,9 @@ class _Run:
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):
                 claimed.append(self._introduced_place(match))
-        for match in (*_TOPONYM_SCAN.finditer(text, start, end),
-                      *_SUFFIXED_PLACE.finditer(text, start, end)):
+        suffixed = _SUFFIXED_PLACE.finditer(text, start, end) if _MAY_HAVE_SUFFIX(
+            text, start, end) else ()
+        for match in (*_TOPONYM_SCAN.finditer(text, start, end), *suffixed):
             if not _inside(match.start(), claimed) and not _inside(match.end() - 1, claimed):
                 span = self._named_place(match)
                 if span is not None:
@@ -364,7 +367,7 @@ class _Run:
         text = self.document.folded
         index = self.registry.index
         names, max_words, lower_heads = index.names, index.max_words, index.lower_heads
-        surnames = self.surnames
+        beginnings, surnames = index.beginnings, self.surnames
         words = self._words(start, end)
         keys, texts, ends, prefix_starts = words.keys, words.texts, words.ends, words.prefix_starts
         count = len(keys)
@@ -381,7 +384,10 @@ class _Run:
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
             surname = key in surnames and texts[i][:1].isupper()
             smallest = 2 if surname else 1
-            for size in range(min(max_words.get(key, 0), count - i), smallest - 1, -1):
+            longest, most = 1, min(max_words.get(key, 0), count - i)
+            while longest < most and tuple(keys[i:i + longest + 1]) in beginnings:
+                longest += 1
+            for size in range(min(longest, most), smallest - 1, -1):
                 items = names.get(tuple(keys[i:i + size]))
                 if not items or any(_GAP.fullmatch(text, ends[j], prefix_starts[j + 1]) is None
                                     for j in range(i, i + size - 1)):

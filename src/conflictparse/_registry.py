@@ -178,6 +178,9 @@ class NameIndex:
         self.names: dict[tuple[str, ...], list[IndexedName]] = {}
         self.max_words: dict[str, int] = {}
         """First key → the most words a name starting with it has."""
+        self.beginnings: set[tuple[str, ...]] = set()
+        """The first two, three … keys of every name of two or more words: a longer name
+        is worth looking up only while the words read so far begin one."""
         self.lower_heads: set[str] = set()
         """First keys of names registered in lower case: only these can start a match in
         lower-case text."""
@@ -195,6 +198,7 @@ class NameIndex:
         bucket.append(item)
         bucket.sort(key=lambda i: -i.priority)
         first = keys[0]
+        self.beginnings.update(keys[:size] for size in range(2, len(keys) + 1))
         if item.lower_ok:
             self.lower_heads.add(first)
         if self.max_words.get(first, 0) < len(keys):

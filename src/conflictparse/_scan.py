@@ -11,7 +11,7 @@ shape no longer fits is scanned the slow way, never wrongly.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import ahocorasick
@@ -119,6 +119,17 @@ class LiteralIndex:
             return []
         return sorted({last - length + 1
                        for last, length in self._automaton.iter(text, start, end)})
+
+
+def literal_gate(source: str) -> Callable[[str, int, int], bool]:
+    """``occurs(text, start, end)``: False only when no match of the (plain ``re`` syntax)
+    pattern ``source`` can lie in ``text[start:end]``, because none of its literal prefixes
+    occurs there; always True for a pattern without literal prefixes."""
+    prefixes = literal_prefixes(source, length=6)
+    if not prefixes:
+        return lambda text, start, end: True
+    index = LiteralIndex(prefixes)
+    return lambda text, start, end: bool(index.starts(text, start, end))
 
 
 class AnchorScan:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from conflictparse import _registry
 from conflictparse._names import name_keys, token_key
 
 
@@ -49,3 +54,29 @@ def test_arabic_keys_fold_alef_and_article() -> None:
     """Arabic spellings with different alef forms and the article match."""
     assert token_key("إيران") == token_key("ايران")
     assert token_key("الرقة") == token_key("رقه")
+
+
+def test_the_shipped_name_keys_are_those_the_rules_give() -> None:
+    """data/name_keys.json.gz is computed ahead; after a change to the key rules or the
+    packaged names it must be rebuilt (scripts/build_name_keys.py)."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_name_keys.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_precomputed_keys_give_the_same_index_as_computed_ones(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def index(known: bool) -> _registry.NameIndex:
+        if not known:
+            monkeypatch.setattr(_registry, "packaged_name_keys", lambda: None)
+        registry = _registry.Registry()
+        for actor in _registry.packaged_actors():
+            registry.add_actor(actor)
+        for place in _registry.packaged_places():
+            registry.add_place(place)
+        return registry.index
+
+    fast, slow = index(known=True), index(known=False)
+    assert fast.names == slow.names and fast.max_words == slow.max_words
+    assert fast.beginnings == slow.beginnings and fast.lower_heads == slow.lower_heads

@@ -171,10 +171,28 @@ _KIND_PRIORITY = {
 }
 
 
+def packaged_name_keys() -> dict[bool, dict[str, str]]:
+    """The name keys of the packaged names, computed ahead by ``scripts/build_name_keys.py``
+    (``data/name_keys.json.gz``): ``{loose_articles: {name: "key key"}}``. Computing them
+    when the index is built took two thirds of the time to a first parse."""
+    data = _read_data("name_keys.json.gz") or {}
+    return {True: data.get("loose", {}), False: data.get("strict", {})}
+
+
+def computed_name_keys(names: Iterable[tuple[str, bool]]) -> dict[bool, dict[str, str]]:
+    """What ``scripts/build_name_keys.py`` writes for ``(name, loose_articles)`` pairs."""
+    keys: dict[bool, dict[str, str]] = {True: {}, False: {}}
+    for name, loose in names:
+        keys[loose][name] = " ".join(name_keys(name, loose_articles=loose))
+    return keys
+
+
 class NameIndex:
     """Name keys → the entries they may name; longest match wins when scanning text."""
 
-    def __init__(self) -> None:
+    def __init__(self, known_keys: dict[bool, dict[str, str]] | None = None) -> None:
+        self._known_keys = known_keys or {True: {}, False: {}}
+        """Keys computed ahead (see :func:`packaged_name_keys`); others are computed here."""
         self.names: dict[tuple[str, ...], list[IndexedName]] = {}
         self.max_words: dict[str, int] = {}
         """First key → the most words a name starting with it has."""
@@ -186,9 +204,10 @@ class NameIndex:
         lower-case text."""
 
     def add(self, name: str, item: IndexedName) -> None:
-        if name[:4].lower() == "the ":
-            name = name[4:]
-        keys = name_keys(name, loose_articles=item.is_place)
+        name = _without_the(name)
+        known = self._known_keys[item.is_place].get(name)
+        keys = (tuple(known.split()) if known is not None
+                else name_keys(name, loose_articles=item.is_place))
         if not keys or (len(keys) == 1 and len(keys[0]) < 2):
             return
         bucket = self.names.setdefault(keys, [])
@@ -248,8 +267,18 @@ class Registry:
             self._index = self._build_index()
         return self._index
 
+    def indexed_names(self) -> Iterator[tuple[str, bool]]:
+        """Every ``(name, loose_articles)`` pair the index looks up keys for."""
+        for place in self.places.values():
+            for name in (place.name, *place.aliases):
+                yield _without_the(name), True
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases, *actor.government_names,
+                         *actor.demonyms, *([actor.capital] if actor.capital else [])):
+                yield _without_the(name), False
+
     def _build_index(self) -> NameIndex:
-        index = NameIndex()
+        index = NameIndex(packaged_name_keys())
         for place in self.places.values():
             priority = _KIND_PRIORITY.get(place.kind, 1) * 10 + min(
                 9, len(str(place.population or 0))
@@ -284,3 +313,7 @@ class Registry:
         if location is None:
             location = self._location_cache[place_id] = self.places[place_id].to_location()
         return location
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name

@@ -23,6 +23,7 @@ from conflictparse._outlets import (
     AttributionPhrase,
     OutletProfile,
     ProfileVariant,
+    alternatives,
     any_of,
 )
 from conflictparse._provenance import (
@@ -78,9 +79,19 @@ def _ruled_out(prefilter: regex.Pattern[str] | None, text: str, start: int, end:
         return False
 
 
+def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
+    """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``."""
+    return any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in patterns)
+
+
+def _split(pattern: str) -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(p) for p in alternatives(pattern))
+
+
 @attrs.frozen(kw_only=True)
 class _Compiled:
-    markers: tuple[tuple[regex.Pattern[str], float, bool], ...]
+    markers: tuple[tuple[tuple[regex.Pattern[str], ...], float, bool], ...]
+    """Each marker's pattern as its ``alternatives``: only whether it is found counts."""
     boilerplate_lines: tuple[regex.Pattern[str], ...]
     boilerplate_inline: tuple[regex.Pattern[str], ...]
     any_line: regex.Pattern[str] | None
@@ -97,7 +108,8 @@ class ProfilePlugin:
         self.profiles = profiles
         self.today = today
         self._compiled: dict[tuple[str, str], _Compiled] = {}
-        self._detectors: dict[str, tuple[tuple[ProfileVariant, regex.Pattern[str]], ...]] = {}
+        self._detectors: dict[str, tuple[tuple[ProfileVariant, tuple[regex.Pattern[str], ...]],
+                                         ...]] = {}
         self._last: tuple[str, dict[str, _Compiled]] = ("", {})
         """The text last seen and its patterns per outlet: every hook of a parse asks again
         for the same text. One tuple, replaced whole, so threads never mix two texts."""
@@ -116,10 +128,9 @@ class ProfilePlugin:
         detectors = self._detectors.get(outlet)
         if detectors is None:
             detectors = self._detectors[outlet] = tuple(
-                (v, regex.compile(v.detect)) for v in profile.variants)
+                (v, _split(v.detect)) for v in profile.variants)
         head = text[:_HEADER_CHARS]
-        variant = next((v for v, detect in detectors
-                        if detect.search(head, timeout=PATTERN_TIMEOUT)), None)
+        variant = next((v for v, detect in detectors if _found(detect, head)), None)
         key = (outlet, variant.name if variant else "")
         compiled = self._compiled.get(key)
         if compiled is None:
@@ -135,8 +146,7 @@ class ProfilePlugin:
             boilerplate += COMMON_BOILERPLATE
         inline = tuple(p for p in boilerplate if not _line_only(p))
         return _Compiled(
-            markers=tuple((regex.compile(m.pattern), m.weight, m.header_only)
-                          for m in profile.markers),
+            markers=tuple((_split(m.pattern), m.weight, m.header_only) for m in profile.markers),
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
             boilerplate_inline=tuple(regex.compile(p) for p in inline),
             any_line=any_of(_line_pattern(p) for p in boilerplate),
@@ -158,8 +168,8 @@ class ProfilePlugin:
             with _patterns_of(outlet):
                 compiled = self._effective(outlet, text)
                 score = 0.0
-                for pattern, weight, header_only in compiled.markers:
-                    if pattern.search(head if header_only else text, timeout=PATTERN_TIMEOUT):
+                for patterns, weight, header_only in compiled.markers:
+                    if _found(patterns, head if header_only else text):
                         score += weight
             scores.append((outlet, max(0.0, min(score, 1.0))))
         return scores

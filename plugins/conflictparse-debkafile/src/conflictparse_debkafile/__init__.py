@@ -19,6 +19,9 @@ from conflictparse import (
 
 _DEBKA = r"(?:DEBKA-?file|DEBKAfiles|debkafile|Debkafile|Debka\s+File|DEBKA)"
 _PUBLICATION = rf"(?:{_DEBKA}|DEBKA\s+Weekly|DEBKA-Net-Weekly)"
+_PUBLICATION_ANY_CASE = r"debka(?:-?file|files|file|\s+file||\s+weekly|-net-weekly)"
+"""``_PUBLICATION`` for ``(?i)`` patterns, in the same order: one literal first, which the
+regex engine finds fast (it tries an alternation at every position)."""
 _MONTH_DAY_YEAR = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
 _TIME = r"(?:,?\s+\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)?)?(?:\s*\([^)\n]{1,12}\))?"
 
@@ -41,13 +44,16 @@ PROFILE = OutletProfile(
         # DEBKA Weekly's issue header ("Vol. 14, Issue 667, June 19, 2015").
         Marker(pattern=rf"(?m)^Vol\.\s*\d+,\s*Issue\s*\d+,\s*{_MONTH_DAY_YEAR}", weight=0.6,
                header_only=True),
-        Marker(pattern=rf"(?i)\b(?:{_PUBLICATION})'s\s+(?:[a-z-]+\s+){{0,4}}(?:sources|analysts|experts)",
+        Marker(pattern=rf"(?i)\b{_PUBLICATION_ANY_CASE}'s\s+(?:[a-z-]+\s+){{0,4}}(?:sources|analysts|experts)",
                weight=0.6),
         Marker(pattern=rf"\b{_DEBKA}\s+(?:[a-z-]+\s+){{0,2}}sources\s+(?:report|reveal|disclose|say|note)",
                weight=0.6),
         Marker(pattern=rf"\b{_DEBKA}\s+(?:reports|reporter)\b", weight=0.5),
         # Reposts in translation: "le fonti militari di DEBKAfile", "Quellen von DEBKAfile".
-        Marker(pattern=rf"(?i)\b(?:fonti\s+(?:[\w']+\s+){{0,2}}di|Quellen\s+(?:\w+\s+){{0,2}}von)\s+{_DEBKA}",
+        # (Two top-level alternatives, each opening with a literal: the profile plugin looks
+        # for each alone, fast.)
+        Marker(pattern=rf"(?i)\bfonti\s+(?:[\w']+\s+){{0,2}}di\s+{_DEBKA}"
+                       rf"|\bQuellen\s+(?:\w+\s+){{0,2}}von\s+{_DEBKA}",
                weight=0.6),
         Marker(pattern=r"DEBKA(?:-Net)?[- ]Weekly", weight=0.3),
         Marker(pattern=r"\(click here to subscribe\)", weight=0.2),

@@ -26,7 +26,7 @@ import threading
 import types
 import uuid
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +35,7 @@ from ._parser import Parser
 from ._types import Report
 
 T = TypeVar("T")
+R = TypeVar("R")
 Job = tuple[Any, Mapping[str, Any]]
 """A text and the keyword options for :meth:`Parser.parse`."""
 
@@ -107,7 +108,6 @@ def rebuild_parser(recipe: ParserRecipe) -> Parser:
 # -- worker side ---------------------------------------------------------------------------
 
 _worker_recipe: ParserRecipe | None = None
-_FAILED = "conflictparse-batch-failed"
 
 
 def _init_worker(recipe: ParserRecipe) -> None:
@@ -119,16 +119,26 @@ def _init_worker(recipe: ParserRecipe) -> None:
     parser_for(recipe).registry.index  # noqa: B018  (build the name index now, once)
 
 
-def _parse_chunk(jobs: list[Job]) -> list[Report | str]:
+class _Failed:
+    """Stands in a worker's results for a text whose parse raised: the caller parses that
+    text again, and raises identically, at its turn."""
+
+
+def _parse_chunk(jobs: list[Job], render: Callable[[Report], R]) -> list[R | _Failed]:
     assert _worker_recipe is not None
     parser = parser_for(_worker_recipe)
-    results: list[Report | str] = []
+    results: list[R | _Failed] = []
     for text, options in jobs:
         try:
-            results.append(parser.parse(text, **options))
+            results.append(render(parser.parse(text, **options)))
         except Exception:
-            results.append(_FAILED)  # raised again, identically, in the calling process
+            results.append(_Failed())
     return results
+
+
+def same_report(report: Report) -> Report:
+    """The report itself: what :func:`parse_jobs` returns when nothing else is asked."""
+    return report
 
 
 # -- caller side ---------------------------------------------------------------------------
@@ -137,13 +147,22 @@ def parse_jobs(parser: Parser, jobs: Iterable[Job], *, workers: int, chunksize: 
                context: str | None = None) -> Iterator[Report]:
     """Parse ``(text, options)`` jobs with ``parser``'s configuration in ``workers``
     processes, lazily and in order. ``context`` picks the multiprocessing start method."""
+    return render_jobs(parser, jobs, same_report, workers=workers, chunksize=chunksize,
+                       context=context)
+
+
+def render_jobs(parser: Parser, jobs: Iterable[Job], render: Callable[[Report], R], *,
+                workers: int, chunksize: int = 64, context: str | None = None) -> Iterator[R]:
+    """:func:`parse_jobs`, with ``render`` (a picklable function) applied to each report
+    in the process that parsed it: the CLI has its JSON lines made in the workers, so the
+    caller only writes them instead of unpickling and serialising every report."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1 (got {workers})")
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1 (got {chunksize})")
     if workers == 1:
         for text, options in jobs:
-            yield parser.parse(text, **options)
+            yield render(parser.parse(text, **options))
         return
     recipe = recipe_of(parser)
     parser.registry.index  # noqa: B018  (built before forking: the workers share it)
@@ -157,7 +176,7 @@ def parse_jobs(parser: Parser, jobs: Iterable[Job], *, workers: int, chunksize: 
                                                   mp_context=mp_context,
                                                   initializer=_init_worker, initargs=(recipe,))
     pending: collections.deque[
-        tuple[list[Job], concurrent.futures.Future[list[Report | str]] | None]
+        tuple[list[Job], concurrent.futures.Future[list[R | _Failed]] | None]
     ] = collections.deque()
     numbers = itertools.count()
     try:
@@ -167,17 +186,19 @@ def parse_jobs(parser: Parser, jobs: Iterable[Job], *, workers: int, chunksize: 
                 if not chunk:
                     break
                 local = next(numbers) % workers == 0
-                pending.append((chunk, None if local else pool.submit(_parse_chunk,
-                                                                       _sendable(chunk))))
+                pending.append((chunk, None if local else pool.submit(
+                    _parse_chunk, _sendable(chunk), render)))
             if not pending:
                 return
             chunk, future = pending.popleft()
             if future is None:
                 for text, options in chunk:
-                    yield parser.parse(text, **options)
+                    yield render(parser.parse(text, **options))
                 continue
             for (text, options), result in zip(chunk, future.result(), strict=True):
-                yield result if isinstance(result, Report) else parser.parse(text, **options)
+                if isinstance(result, _Failed):
+                    result = render(parser.parse(text, **options))
+                yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -204,10 +225,11 @@ def parse_in_processes(texts: Iterable[str], *, workers: int, chunksize: int = 6
 
 
 def parse_items(parser: Parser, items: Iterable[T], *, workers: int = 1, chunksize: int = 64,
-                outlet: str | None = None,
-                published: dt.date | None = None) -> Iterator[tuple[T, Report | None]]:
-    """For the CLI: ``(item, report)`` for each :class:`~conflictparse._inputs.InputItem`,
-    in order; an item that could not be read comes back with ``None``."""
+                outlet: str | None = None, published: dt.date | None = None,
+                render: Callable[[Report], Any] = same_report) -> Iterator[tuple[T, Any]]:
+    """For the CLI: ``(item, render(report))`` for each
+    :class:`~conflictparse._inputs.InputItem`, in order; an item that could not be read
+    comes back with ``None``."""
     buffered: collections.deque[T] = collections.deque()
 
     def jobs() -> Iterator[Job]:
@@ -218,7 +240,7 @@ def parse_items(parser: Parser, items: Iterable[T], *, workers: int = 1, chunksi
                 yield text, {"outlet": outlet,
                              "published": published or getattr(item, "published", None)}
 
-    reports = parse_jobs(parser, jobs(), workers=workers, chunksize=chunksize)
+    reports = render_jobs(parser, jobs(), render, workers=workers, chunksize=chunksize)
     with _terminate_as_interrupt(workers > 1):
         yield from _pair(reports, buffered)
 
@@ -241,8 +263,8 @@ def _terminate_as_interrupt(active: bool) -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _pair(reports: Iterator[Report],
-          buffered: collections.deque[T]) -> Iterator[tuple[T, Report | None]]:
+def _pair(reports: Iterator[Any],
+          buffered: collections.deque[T]) -> Iterator[tuple[T, Any]]:
     for report in reports:
         while True:
             item = buffered.popleft()

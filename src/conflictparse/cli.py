@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._batch import parse_items
+from ._batch import parse_items, same_report
 from ._errors import ConflictParseError
 from ._gold import report_to_gold
 from ._inputs import InputItem, iter_inputs
@@ -101,17 +101,18 @@ def _day(value: str) -> dt.date:
 def _run_parse(arguments: argparse.Namespace) -> int:
     parser = Parser(disable=arguments.disable)
     sink = _parquet_sink(arguments) if arguments.format == "parquet" else None
-    write = sink.add_item if sink else _writer(arguments.format, sys.stdout)
+    render, write = (same_report, sink.add_item) if sink else _writer(arguments.format,
+                                                                      sys.stdout)
     progress = _Progress(enabled=not arguments.no_progress and sys.stderr.isatty())
     failures = 0
-    for item, report in parse_items(parser, iter_inputs(arguments.paths),
-                                    workers=arguments.workers, outlet=arguments.outlet,
-                                    published=arguments.published):
-        if report is None:
+    for item, rendered in parse_items(parser, iter_inputs(arguments.paths),
+                                      workers=arguments.workers, outlet=arguments.outlet,
+                                      published=arguments.published, render=render):
+        if rendered is None:
             failures += 1
             print(f"conflictparse: {item.id}: {item.error}", file=sys.stderr)
             continue
-        write(item, report)
+        write(item, rendered)
         progress.step()
     progress.done()
     if sink:
@@ -151,24 +152,43 @@ def _parquet_sink(arguments: argparse.Namespace) -> _ParquetOut:
         raise ConflictParseError(f"{error}") from None
 
 
-def _writer(kind: str, out: TextIO) -> Callable[[InputItem, Report], None]:
-    def jsonl(item: InputItem, report: Report) -> None:
-        out.write(json.dumps({"id": item.id, **report_to_dict(report)}, ensure_ascii=False))
-        out.write("\n")
+def _writer(kind: str, out: TextIO) -> tuple[Callable[[Report], Any],
+                                              Callable[[InputItem, Any], None]]:
+    """How to render a report — done where it was parsed, in a worker process with
+    ``--workers`` (so these are module-level functions, which pickle) — and how to write
+    what was rendered."""
 
-    def pretty(item: InputItem, report: Report) -> None:
-        out.write(json.dumps({"id": item.id, **report_to_dict(report)}, ensure_ascii=False,
-                             indent=2))
-        out.write("\n")
+    def with_id(opening: str) -> Callable[[InputItem, str], None]:
+        # The rendered JSON object gets the id first, as {"id": …, **report_to_dict(…)}.
+        def write(item: InputItem, body: str) -> None:
+            out.write(opening.format(json.dumps(item.id, ensure_ascii=False)) + body[1:] + "\n")
+        return write
 
-    def gold(item: InputItem, report: Report) -> None:
-        out.write(json.dumps(report_to_gold(report), ensure_ascii=False))
-        out.write("\n")
+    def as_is(item: InputItem, body: str) -> None:
+        out.write(body + "\n")
 
     def table(item: InputItem, report: Report) -> None:
         out.write(format_report(item.id, report))
 
-    return {"jsonl": jsonl, "json": pretty, "gold": gold, "table": table}[kind]
+    writers: dict[str, tuple[Callable[[Report], Any], Callable[[InputItem, Any], None]]] = {
+        "jsonl": (_report_json, with_id('{{"id": {}, ')),
+        "json": (_report_json_indented, with_id('{{\n  "id": {},')),
+        "gold": (_gold_json, as_is),
+        "table": (same_report, table),
+    }
+    return writers[kind]
+
+
+def _report_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False)
+
+
+def _report_json_indented(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+
+
+def _gold_json(report: Report) -> str:
+    return json.dumps(report_to_gold(report), ensure_ascii=False)
 
 
 def format_report(name: str, report: Report) -> str:

@@ -135,10 +135,16 @@ class _EndAnchored:
     head: regex.Pattern[str]
     tail: regex.Pattern[str]
     prefix_words: int
+    head_backwards: regex.Pattern[str] | None = None
+    """The head, matched backwards, when it must end the window itself (no tail)."""
 
     def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
-        head = next((head for head in self.head.finditer(text, start, end)
-                     if self.tail.match(text, head.end(), end) is not None), None)
+        if self.head_backwards is not None and not text.endswith("\n", start, end):
+            # One attempt at the end instead of a scan ("$" may also match before a "\n").
+            head = self.head_backwards.match(text, start, end)
+        else:
+            head = next((head for head in self.head.finditer(text, start, end)
+                         if self.tail.match(text, head.end(), end) is not None), None)
         if head is None:
             return None
         spaces = [space.end() for space in _SPACES.finditer(text, start, head.start())]
@@ -149,7 +155,8 @@ class _EndAnchored:
     @classmethod
     def of(cls, prefix: str, head: str, tail: str, *, prefix_words: int) -> _EndAnchored:
         return cls(regex.compile(f"{prefix}{head}{tail}$"), regex.compile(head),
-                   regex.compile(f"{tail}$"), prefix_words)
+                   regex.compile(f"{tail}$"), prefix_words,
+                   regex.compile(head, regex.REVERSE) if not tail else None)
 
 
 _ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
@@ -192,6 +199,8 @@ _TAIL_WORDS = (
     r"publicly|exclusively|separately|first|repeatedly|" + "|".join(HEDGES) + r"))*\s*$"
 )
 _TAIL = regex.compile(_TAIL_WORDS)
+_NOT_IN_TAIL = regex.compile(r"[^\sa-z]", regex.REVERSE)
+"""The last character no tail word holds: the tail starts after it."""
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
 _INSIDE_PHRASE = regex.compile(
     r"\b(?:from|of|by|in|at|to|with|for|on|near|inside|within|close|among|against)"
@@ -260,6 +269,8 @@ class Grammar:
         self.own_names = tuple(outlet_names)
         self.outlet_name = (regex.compile(rf"(?:{_ARTICLE})?(?P<outlet>{outlet_alternation})$",
                                           regex.I) if outlets else None)
+        self._outlet_name_backwards = (regex.compile(outlet_alternation, regex.I | regex.REVERSE)
+                                       if outlets else None)
         # Keep _DOCUMENT_VERBS in step with this rule's cues.
         self.document_rule = regex.compile(
             rf"\b(?P<source>{_DOCUMENT})\b(?P<middle>[^.;\"]{{0,160}}?)\s+"
@@ -302,6 +313,17 @@ class Grammar:
         self.according_after = regex.compile(
             r",\s*according\s+to\s+(?P<source>[^,;:\"]{2,80}?)\s*\.?\s*$"
         )
+
+    def search_outlet_name(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        """``outlet_name`` searched in ``text[start:end]``, which it must end."""
+        if self.outlet_name is None or self._outlet_name_backwards is None:
+            return None
+        # Few windows end in a name: one attempt backwards from the end rules most out
+        # before the search, which tries every position.
+        if (self._outlet_name_backwards.match(text, start, end) is None
+                and not text.endswith("\n", start, end)):  # "$" also matches before a "\n"
+            return None
+        return self.outlet_name.search(text, start, end)
 
 
 class ClaimReader:
@@ -612,7 +634,9 @@ class ClaimReader:
         """
         text = self.text
         window_start = max(sentence_start, cue_start - 160)
-        tail = _TAIL.search(text, window_start, cue_start)
+        # Searched from the window's start, the tail was tried at every position.
+        before_tail = _NOT_IN_TAIL.search(text, window_start, cue_start)
+        tail = _TAIL.search(text, before_tail.end() if before_tail else window_start, cue_start)
         end = tail.start() if tail else cue_start
         apposition = _APPOSITION.search(text, window_start, end)
         if apposition is not None:
@@ -705,13 +729,12 @@ class ClaimReader:
                 kind=SourceKind.ANONYMOUS, name=_without_article(match[0]), start=match.start(),
                 end=end, outlet=refers.outlet if refers else None,
                 refers_to=(refers.start, refers.end) if refers else None, confidence=0.8)
-        if grammar.outlet_name is not None:
-            match = grammar.outlet_name.search(text, window_start, end)
-            if match is not None:
-                name = match["outlet"]
-                own = any(name.lower() == n.lower() for n in grammar.own_names)
-                return _Candidate(kind=SourceKind.OUTLET, name=name, start=match.start("outlet"),
-                                  end=end, outlet=grammar.outlet if own else None, confidence=0.9)
+        match = grammar.search_outlet_name(text, window_start, end)
+        if match is not None:
+            name = match["outlet"]
+            own = any(name.lower() == n.lower() for n in grammar.own_names)
+            return _Candidate(kind=SourceKind.OUTLET, name=name, start=match.start("outlet"),
+                              end=end, outlet=grammar.outlet if own else None, confidence=0.9)
         match = _ANONYMOUS_END.search(text, window_start, end)
         if match is not None:
             return self._anonymous(match.start(), end)

@@ -338,13 +338,13 @@ class _Run:
         parts = (_ASCII_TOKEN_SPLIT if region.isascii() else _TOKEN_SPLIT).split(region)
         offsets = list(itertools.accumulate(map(len, parts), initial=start))
         starts, ends = offsets[1::2], offsets[2::2]
-        infos = list(map(_token_info, parts[1::2]))
-        texts = [info[0] for info in infos]
+        texts = parts[1::2]
+        infos = list(map(_token_info, texts))
         keys = [info[1] for info in infos]
         prefix_starts = starts[:]
         merged: list[int] = []
         for k in [k for k, info in enumerate(infos) if info[2] or info[3]]:
-            _, _, trimmed, article = infos[k]
+            texts[k], _, trimmed, article = infos[k]
             ends[k] -= trimmed
             # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
             if article and (article == _ALWAYS or text[ends[k]:ends[k] + 1] == "-"):

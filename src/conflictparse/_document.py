@@ -37,7 +37,7 @@ _FOLDABLE = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE))) + "]")
 # character fast, and only tests the properties there (a property class alone costs ~10 ns a
 # character).
 _FORMAT_CHARS = regex.compile(r"[^\x00-\x7f](?<=[\p{Cf}\p{Cs}])")
-_ARABIC = regex.compile(r"\p{Script=Arabic}")
+_ARABIC = regex.compile(r"[^\x00-\x7f](?<=\p{Script=Arabic})")  # no Arabic letter is ASCII
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 # Sentence ends: . ! ? (and a closing quote/bracket) followed by space and a capital or quote.

@@ -14,6 +14,7 @@ profiles), all variations on one theme this module handles generically:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -45,7 +46,7 @@ GENERIC_DATELINES = (
 _BYLINE = regex.compile(r"^[Bb]y\s+(?P<author>\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})\b.{0,80}$")
 _DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_FINAL_STOP = regex.compile(r"[.;,]['\"]?$")
+_STOPS = (".", ";", ",")
 
 
 @attrs.frozen(kw_only=True)
@@ -65,6 +66,8 @@ class HeaderPatterns:
     """The compiled outlet patterns :func:`read_header` uses."""
 
     headline_prefixes: tuple[regex.Pattern[str], ...] = ()
+    any_headline_prefix: regex.Pattern[str] | None = None
+    """Matches where one of ``headline_prefixes`` does (most lines have none)."""
     headline_suffixes: tuple[regex.Pattern[str], ...] = ()
     translation_prefixes: tuple[regex.Pattern[str], ...] = ()
     datelines: tuple[tuple[str, regex.Pattern[str]], ...] = ()
@@ -81,6 +84,7 @@ def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefix
     all_datelines = (*datelines, *GENERIC_DATELINES)
     return HeaderPatterns(
         headline_prefixes=tuple(regex.compile(p) for p in headline_prefixes),
+        any_headline_prefix=any_of(headline_prefixes),
         headline_suffixes=tuple(regex.compile(rf"\s*(?:{p})\s*$") for p in headline_suffixes),
         translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
         datelines=tuple((p, regex.compile(p)) for p in all_datelines),
@@ -88,16 +92,35 @@ def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefix
     )
 
 
-def _same(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` hold the same words, ignoring case. Stops at the first
-    difference: most lines compared differ from their first word."""
-    for x, y in itertools.zip_longest(_WORD.finditer(a.casefold()), _WORD.finditer(b.casefold())):
-        if x is None or y is None or x[0] != y[0]:
+@functools.lru_cache(maxsize=64)
+def _words(headline: str) -> tuple[str, ...]:
+    """The words of ``headline``, case-folded (a report compares many lines with it)."""
+    return tuple(_WORD.findall(headline.casefold()))
+
+
+def _same(line: str, headline: str) -> bool:
+    """Whether ``line`` and ``headline`` hold the same words, ignoring case. Stops at the
+    first difference: most lines compared differ from their first word."""
+    words = _words(headline)
+    folded = line.casefold()
+    if words and words[0] not in folded:  # the first word is not even a substring
+        return False
+    found = _WORD.finditer(folded)
+    for word in words:
+        match = next(found, None)
+        if match is None or match[0] != word:
             return False
-    return True
+    return next(found, None) is None
 
 
-def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]]) -> int:
+def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]],
+                  any_prefix: regex.Pattern[str] | None = None) -> int:
+    if any_prefix is not None:
+        try:
+            if any_prefix.match(text, start, timeout=PATTERN_TIMEOUT) is None:
+                return start
+        except TimeoutError:
+            pass  # the patterns one by one, each with its own timeout, will tell
     for pattern in prefixes:
         match = pattern.match(text, start, timeout=PATTERN_TIMEOUT)
         if match is not None and match.end() > start:
@@ -114,9 +137,16 @@ def _strip_suffix(text: str, start: int, end: int,
     return end
 
 
+def _final_stop(line: str) -> bool:
+    """Whether ``line`` ends with ``.``, ``;`` or ``,``, maybe then a quote (before a final
+    newline too): the pattern ``[.;,]['"]?$``, without scanning the line."""
+    line = line.removesuffix("\n")
+    return line.endswith(_STOPS) or (line.endswith(("'", '"')) and line[:-1].endswith(_STOPS))
+
+
 def _looks_like_headline(line: str) -> bool:
-    words = _WORD.findall(line)
-    return 2 <= len(words) <= 30 and _FINAL_STOP.search(line) is None and has_latin(line)
+    words = sum(1 for _ in itertools.islice(_WORD.finditer(line), 31))  # up to 31 is enough
+    return 2 <= words <= 30 and not _final_stop(line) and has_latin(line)
 
 
 def read_header(document: Document, patterns: HeaderPatterns,
@@ -150,7 +180,8 @@ def read_header(document: Document, patterns: HeaderPatterns,
             continue
         if number > dateline_line + 1 >= 1 and not headlines:
             break  # only the line right below a dateline may still be the headline
-        start = _strip_prefix(text, line.start, patterns.headline_prefixes)
+        start = _strip_prefix(text, line.start, patterns.headline_prefixes,
+                          patterns.any_headline_prefix)
         body = text[start:_strip_suffix(text, start, line.end, patterns.headline_suffixes)]
         split = first_arabic(body)
         latin_part = body if split < 0 else body[:split]
@@ -200,7 +231,8 @@ def _furniture_end(lines: Sequence[Line], dateline_line: int, patterns: HeaderPa
         return 0
 
     def latin(line: Line) -> str:
-        start = _strip_prefix(text, line.start, patterns.headline_prefixes)
+        start = _strip_prefix(text, line.start, patterns.headline_prefixes,
+                          patterns.any_headline_prefix)
         body = text[start:line.end]
         split = first_arabic(body)
         return (body if split < 0 else body[:split]).strip()

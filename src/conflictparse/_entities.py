@@ -495,9 +495,9 @@ def with_speakers(entities: Entities, claims: tuple[Claim, ...]) -> tuple[Entiti
 def without_names(entities: Entities, names: Iterable[str]) -> Entities:
     """``entities`` without the actors called by any of ``names`` (the publishing and the
     original outlet are the report's provenance, not actors in it)."""
-    keys = {name_keys(n, loose_articles=False) for n in names}
-    dropped = {a.id for a in entities.actors
-               if any(name_keys(n, loose_articles=False) in keys for n in (a.name, *a.aliases))}
+    keys = _keys_of(tuple(names))
+    dropped = {actor.id for actor in entities.actors
+               if not keys.isdisjoint(_keys_of((actor.name, *actor.aliases)))}
     if not dropped:
         return entities
     return attrs.evolve(
@@ -506,3 +506,9 @@ def without_names(entities: Entities, names: Iterable[str]) -> Entities:
         actor_mentions=tuple(m for m in entities.actor_mentions if m.entity_id not in dropped),
         actor_hits=tuple(h for h in entities.actor_hits if h[2] not in dropped),
     )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _keys_of(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The name keys of ``names`` (an actor's name and aliases: the same ones every report)."""
+    return frozenset(name_keys(n, loose_articles=False) for n in names)

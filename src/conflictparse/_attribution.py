@@ -214,6 +214,8 @@ _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _CLAUSE_END = regex.compile(r"[,;:]\s|\s(?:but|while|although|whereas)\s")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
+_INTRODUCED_QUOTE = regex.compile(r'[:,]\s*"')
+"""What both quote-before rules need (``said: "…"``), a quick test before them."""
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _ADDRESSEE_THEN_CONTENT = regex.compile(r"\s+[^.;:\"]{1,100}?(?:\s+that\s+|\s*[:,]\s*(?=\"))")
@@ -468,7 +470,7 @@ class ClaimReader:
                        rule="quote_after", direct=True, taken=taken, confidence=0.9)
 
     def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
-        if self.text.find('"', start, end) < 0:
+        if self.text.find('"', start, end) < 0 or not _INTRODUCED_QUOTE.search(self.text, start, end):
             return
         for match in self.grammar.quote_before.finditer(self.text, start, end):
             if _overlaps(match.span(), taken):

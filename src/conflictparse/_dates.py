@@ -11,6 +11,7 @@ consistency; a mismatch keeps the explicit day and adds a diagnostic.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -147,8 +148,24 @@ def _month_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], in
     return search
 
 
+def _iso_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
+    """The same for the ISO date, whose first "-" is four characters after its start."""
+
+    def search(text: str, pos: int, end: int) -> int:
+        hyphen = text.find("-", pos + 4, end)
+        while hyphen >= 0:
+            if pattern.match(text, hyphen - 4, end) is not None:
+                return hyphen - 4
+            hyphen = text.find("-", hyphen + 1, end)
+        return -1
+
+    return search
+
+
+_SEARCHERS = {"month_day": _month_searcher, "month_rel_year": _month_searcher,
+              "iso": _iso_searcher}
 _FINDERS = tuple(
-    (_month_searcher if name in ("month_day", "month_rel_year") else _searcher)(pattern)
+    _SEARCHERS.get(name, _searcher)(pattern)
     for name, pattern in zip(("month_day", "day_month", "iso", "relative_day", "ago",
                               "month_rel_year", "relative_year", "relative_month"),
                              _OTHERS_ALONE, strict=True)
@@ -303,15 +320,21 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
                         rule="relative_month")
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse_date(text: str, year: int) -> dt.date | None:
+    """dateutil's fuzzy reading of ``text`` (a year defaults to ``year``). It costs ~30 µs,
+    and a stream of reports repeats its datelines' dates."""
+    try:
+        return dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
 def date_from_groups(match: regex.Match[str], today: dt.date) -> dt.date | None:
     """The day a dateline match states: groups ``year``/``month``/``day``, or ``date``."""
     groups = match.groupdict()
     if groups.get("date"):
-        try:
-            return dateutil_parser.parse(groups["date"], fuzzy=True, default=dt.datetime(
-                today.year, 1, 1)).date()
-        except (ValueError, OverflowError):
-            return None
+        return _parse_date(groups["date"], today.year)
     try:
         month_text = groups.get("month") or ""
         month = int(month_text) if month_text.isdigit() else _month(month_text.title())

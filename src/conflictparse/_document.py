@@ -14,8 +14,8 @@ import array
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from ._types import Span
@@ -63,9 +63,9 @@ def sanitize(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
 
 
-@attrs.frozen(kw_only=True)
-class Line:
-    """A non-blank line of the folded text, without surrounding white space."""
+class Line(NamedTuple):
+    """A non-blank line of the folded text, without surrounding white space. (A named
+    tuple: a report has dozens, and it is built several times faster than a frozen class.)"""
 
     start: int
     end: int
@@ -130,7 +130,7 @@ class Document:
                 stripped = raw.strip()
                 if stripped:
                     start = position + (len(raw) - len(raw.lstrip()))
-                    lines.append(Line(start=start, end=start + len(stripped), text=stripped))
+                    lines.append(Line(start, start + len(stripped), stripped))
                 position += len(raw) + 1
             self._lines = tuple(lines)
         return self._lines

@@ -68,15 +68,40 @@ def _line_pattern(pattern: str) -> str:
     return rf"{flags}(?:{unanchored.removeprefix(flags)})\s*"
 
 
-def _ruled_out(prefilter: regex.Pattern[str] | None, text: str, start: int, end: int) -> bool:
-    """Whether ``prefilter`` (an ``any_of``) says none of its patterns matches all of
-    ``text[start:end]``. A timeout leaves it to the patterns one by one."""
-    if prefilter is None:
-        return False
+_CONTEXT = regex.compile(
+    r"[\^$]|\\[AZzbBGmMKX]|\(\?(?:[=!<>|(]|[a-zA-Z-]*[fwVr])|[*+?}]\+|\{[a-z]")
+"""Syntax whose match may depend on the text around a line (anchors, word boundaries,
+lookarounds, graphemes, some flags), or that may stop matching with more text
+(possessive, atomic, fuzzy)."""
+
+
+def _context_free(pattern: str) -> bool:
+    """Whether a match of ``pattern`` inside a line is also one in the whole text, so a
+    text where it is nowhere has it in no line. (Errs on the safe side.)"""
+    return _CONTEXT.search(pattern.removeprefix("(?i)")) is None
+
+
+def _whole_line(compiled: _Compiled, text: str, start: int, end: int) -> bool:
+    """Whether a line pattern matches all of ``text[start:end]``: their alternation says
+    in one call; on a timeout, the patterns one by one (each with its own)."""
+    if compiled.any_line is not None:
+        try:
+            return compiled.any_line.fullmatch(text, start, end,
+                                               timeout=PATTERN_TIMEOUT) is not None
+        except TimeoutError:
+            pass
+    return any(pattern.fullmatch(text, start, end, timeout=PATTERN_TIMEOUT)
+               for pattern in compiled.boilerplate_lines)
+
+
+def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool:
+    """Whether an inline pattern may match in a line of ``text``."""
+    if not context_free:
+        return True
     try:
-        return prefilter.fullmatch(text, start, end, timeout=PATTERN_TIMEOUT) is None
+        return pattern.search(text, timeout=PATTERN_TIMEOUT) is not None
     except TimeoutError:
-        return False
+        return True  # the lines one by one will tell
 
 
 def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
@@ -93,7 +118,8 @@ class _Compiled:
     markers: tuple[tuple[tuple[regex.Pattern[str], ...], float, bool], ...]
     """Each marker's pattern as its ``alternatives``: only whether it is found counts."""
     boilerplate_lines: tuple[regex.Pattern[str], ...]
-    boilerplate_inline: tuple[regex.Pattern[str], ...]
+    boilerplate_inline: tuple[tuple[regex.Pattern[str], bool], ...]
+    """Each with whether it is ``_context_free``: then looked for in the whole text first."""
     any_line: regex.Pattern[str] | None
     """``any_of`` the line patterns: most lines are no boilerplate. (Inline patterns mostly
     start with a literal, which ``regex`` finds fast; their alternation would not.)"""
@@ -148,7 +174,7 @@ class ProfilePlugin:
         return _Compiled(
             markers=tuple((_split(m.pattern), m.weight, m.header_only) for m in profile.markers),
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
-            boilerplate_inline=tuple(regex.compile(p) for p in inline),
+            boilerplate_inline=tuple((regex.compile(p), _context_free(p)) for p in inline),
             any_line=any_of(_line_pattern(p) for p in boilerplate),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
                                            profile.translation_prefixes,
@@ -183,14 +209,13 @@ class ProfilePlugin:
         compiled = self._effective(outlet, document.folded)
         text = document.folded
         found: list[tuple[int, int]] = []
+        inline = [pattern for pattern, context_free in compiled.boilerplate_inline
+                  if _in_text(pattern, context_free, text)]
         for line in document.lines:
-            if not _ruled_out(compiled.any_line, text, line.start, line.end) and any(
-                pattern.fullmatch(text, line.start, line.end, timeout=PATTERN_TIMEOUT)
-                for pattern in compiled.boilerplate_lines
-            ):
+            if _whole_line(compiled, text, line.start, line.end):
                 found.append((line.start, line.end))
             else:
-                for pattern in compiled.boilerplate_inline:
+                for pattern in inline:
                     for match in pattern.finditer(text, line.start, line.end,
                                                   timeout=PATTERN_TIMEOUT):
                         if match.end() > match.start():

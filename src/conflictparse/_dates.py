@@ -229,6 +229,14 @@ def _nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
     return None
 
 
+def _on_or_before(day: dt.date, weekday: int) -> dt.date:
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _on_or_after(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -260,12 +268,13 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
             return ResolvedDate(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                                 rule="weekday_date", problem=problem)
         if published is not None:
-            if match["ahead"]:
-                resolved = published + relativedelta(days=+1, weekday=weekday(+1))
-            elif match["behind"]:
-                resolved = published + relativedelta(days=-1, weekday=weekday(-1))
-            else:
-                resolved = published + relativedelta(weekday=weekday(-1))
+            # relativedelta's weekday(±1) arithmetic, without its cost (~10 µs a call).
+            if match["ahead"]:  # the first such day after publication
+                resolved = _on_or_after(published + dt.timedelta(days=1), weekday.weekday)
+            elif match["behind"]:  # the last such day before publication
+                resolved = _on_or_before(published - dt.timedelta(days=1), weekday.weekday)
+            else:  # the last such day on or before publication
+                resolved = _on_or_before(published, weekday.weekday)
             if match["w_month"] and resolved.month != _month(match["w_month"]):
                 problem = (f"{match['weekday']} before {published.isoformat()} is not in "
                            f"{match['w_month']}")

@@ -106,6 +106,8 @@ def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool
 
 def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
     """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``."""
+    if len(patterns) == 1:  # most: no generator
+        return patterns[0].search(text, timeout=PATTERN_TIMEOUT) is not None
     return any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in patterns)
 
 

@@ -23,6 +23,14 @@ _PUBLICATION_ANY_CASE = r"debka(?:-?file|files|file|\s+file||\s+weekly|-net-week
 """``_PUBLICATION`` for ``(?i)`` patterns, in the same order: one literal first, which the
 regex engine finds fast (it tries an alternation at every position)."""
 _MONTH_DAY_YEAR = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+
+
+def _debka_then(rest: str) -> str:
+    """``\\b{_DEBKA}{rest}`` as top-level alternatives, one per way the name starts, each
+    led by a literal: the profile plugin searches for each alone, fast."""
+    return "|".join(rf"\b{start}{rest}" for start in
+                    (r"DEBKA(?:-?file|files|)", "debkafile", r"Debka(?:file|\s+File)"))
+
 _TIME = r"(?:,?\s+\d{1,2}:\d{2}\s*(?:AM|PM|am|pm)?)?(?:\s*\([^)\n]{1,12}\))?"
 
 PROFILE = OutletProfile(
@@ -46,9 +54,9 @@ PROFILE = OutletProfile(
                header_only=True),
         Marker(pattern=rf"(?i)\b{_PUBLICATION_ANY_CASE}'s\s+(?:[a-z-]+\s+){{0,4}}(?:sources|analysts|experts)",
                weight=0.6),
-        Marker(pattern=rf"\b{_DEBKA}\s+(?:[a-z-]+\s+){{0,2}}sources\s+(?:report|reveal|disclose|say|note)",
+        Marker(pattern=_debka_then(r"\s+(?:[a-z-]+\s+){0,2}sources\s+(?:report|reveal|disclose|say|note)"),
                weight=0.6),
-        Marker(pattern=rf"\b{_DEBKA}\s+(?:reports|reporter)\b", weight=0.5),
+        Marker(pattern=_debka_then(r"\s+(?:reports|reporter)\b"), weight=0.5),
         # Reposts in translation: "le fonti militari di DEBKAfile", "Quellen von DEBKAfile".
         # (Two top-level alternatives, each opening with a literal: the profile plugin looks
         # for each alone, fast.)

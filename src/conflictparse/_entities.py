@@ -369,7 +369,7 @@ class _Run:
         names, max_words, lower_heads = index.names, index.max_words, index.lower_heads
         beginnings, surnames = index.beginnings, self.surnames
         words = self._words(start, end)
-        keys, texts, ends, prefix_starts = words.keys, words.texts, words.ends, words.prefix_starts
+        keys, texts, ends = words.keys, words.texts, words.ends
         count = len(keys)
         resume = 0  # words before this one are part of a name already found
         # Most words start no name: only a name's first key, or a surname, is worth a look.
@@ -388,11 +388,10 @@ class _Run:
             while longest < most and tuple(keys[i:i + longest + 1]) in beginnings:
                 longest += 1
             for size in range(min(longest, most), smallest - 1, -1):
-                items = names.get(tuple(keys[i:i + size]))
-                if not items or any(_GAP.fullmatch(text, ends[j], prefix_starts[j + 1]) is None
-                                    for j in range(i, i + size - 1)):
+                name = tuple(keys[i:i + size])
+                if name not in names or (size > 1 and not _joined(text, words, i, i + size)):
                     continue
-                if self._accept(items, words, i, i + size):
+                if self._accept(name, words, i, i + size):
                     found = size
                     break
             if not found and surname:
@@ -431,17 +430,14 @@ class _Run:
         before = self.document.folded[max(0, position - 3):position]
         return not before.strip() or before.rstrip()[-1:] in ".!?:\"\n"
 
-    def _accept(self, items: list[IndexedName], words: _Words, first: int, stop: int) -> bool:
+    def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int) -> bool:
         text = self.document.folded
         head = words.texts[first]
-        capitalised = not head[:1].islower()
-        usable = [item for item in items if capitalised or item.lower_ok]
-        if not usable:
+        places, actors = self.registry.index.partition(name, not head[:1].islower())
+        if not places and not actors:
             return False
         before = words.texts[first - 1].lower() if first > 0 else ""
         end = words.ends[stop - 1]
-        places = [item for item in usable if item.is_place]
-        actors = [item for item in usable if not item.is_place]
         chosen: IndexedName
         if places and actors:
             capital = any(item.role == "capital" for item in actors)
@@ -468,8 +464,21 @@ class _Run:
         return True
 
 
+def _joined(text: str, words: _Words, first: int, stop: int) -> bool:
+    """Whether words ``first`` to ``stop - 1`` follow each other with only white space or
+    hyphens between them."""
+    ends, prefix_starts = words.ends, words.prefix_starts
+    for j in range(first, stop - 1):
+        if _GAP.fullmatch(text, ends[j], prefix_starts[j + 1]) is None:
+            return False
+    return True
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    for start, end in spans:  # noqa: SIM110 (a loop is three times faster than any() here)
+        if start <= position < end:
+            return True
+    return False
 
 
 def with_speakers(entities: Entities, claims: tuple[Claim, ...]) -> tuple[Entities, tuple[Claim, ...]]:

@@ -199,9 +199,24 @@ class NameIndex:
         self.beginnings: set[tuple[str, ...]] = set()
         """The first two, three … keys of every name of two or more words: a longer name
         is worth looking up only while the words read so far begin one."""
+        self._partitions: dict[tuple[tuple[str, ...], bool],
+                               tuple[list[IndexedName], list[IndexedName]]] = {}
         self.lower_heads: set[str] = set()
         """First keys of names registered in lower case: only these can start a match in
         lower-case text."""
+
+    def partition(self, keys: tuple[str, ...], capitalised: bool
+                  ) -> tuple[list[IndexedName], list[IndexedName]]:
+        """The places and the actors that the name ``keys`` may be, when written capitalised
+        or not (lower-case text matches only names registered in lower case), by priority.
+        Remembered: the same few hundred names recur in every report."""
+        found = self._partitions.get((keys, capitalised))
+        if found is None:
+            usable = [item for item in self.names.get(keys, ()) if capitalised or item.lower_ok]
+            found = ([item for item in usable if item.is_place],
+                     [item for item in usable if not item.is_place])
+            self._partitions[keys, capitalised] = found
+        return found
 
     def add(self, name: str, item: IndexedName) -> None:
         name = _without_the(name)
@@ -210,6 +225,7 @@ class NameIndex:
                 else name_keys(name, loose_articles=item.is_place))
         if not keys or (len(keys) == 1 and len(keys[0]) < 2):
             return
+        self._partitions.clear()
         bucket = self.names.setdefault(keys, [])
         if any(existing.entity_id == item.entity_id and existing.role == item.role
                for existing in bucket):

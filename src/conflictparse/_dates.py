@@ -89,21 +89,23 @@ overlaps another)."""
 def _possible(text: str, start: int, end: int) -> list[bool]:
     """Whether the weekday alternative, then each of ``_OTHERS_ALONE``, may match in
     ``text[start:end]``."""
-
-    def holds(*literals: str) -> bool:
-        return any(text.find(literal, start, end) >= 0 for literal in literals)
-
+    find = text.find
     month = _MONTH_START.search(text, start, end) is not None
-    year = holds("year")
-    return [holds("day"),  # every weekday name ends in "day"
+    year = find("year", start, end) >= 0
+    return [find("day", start, end) >= 0,  # every weekday name ends in "day"
             month,  # month_day
             month,  # day_month
-            holds("-"),  # iso
-            holds("esterday", "omorrow", "night"),  # relative_day
-            holds("ago"),
+            find("-", start, end) >= 0,  # iso
+            (find("esterday", start, end) >= 0 or find("omorrow", start, end) >= 0
+             or find("night", start, end) >= 0),  # relative_day
+            find("ago", start, end) >= 0,
             month and year,  # month_rel_year
             year,  # relative_year
-            holds("month")]  # relative_month
+            find("month", start, end) >= 0]  # relative_month
+
+
+_WEEKDAY_FIRST = frozenset("LlEeOoBbSsNnCcTtMWF")
+"""The characters a weekday expression may start with (a prefix word's or a weekday's)."""
 
 
 def _next_weekday_start(text: str, pos: int, end: int) -> int:
@@ -121,7 +123,8 @@ def _next_weekday_start(text: str, pos: int, end: int) -> int:
             while first > pos and text[first - 1].isalpha():
                 first -= 1
         for candidate in range(first, name + 1):
-            if _WEEKDAY_ALONE.match(text, candidate, end) is not None:
+            if (text[candidate] in _WEEKDAY_FIRST
+                    and _WEEKDAY_ALONE.match(text, candidate, end) is not None):
                 return candidate
         at = name + 1
 

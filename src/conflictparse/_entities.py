@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 
@@ -155,16 +156,29 @@ _ALWAYS = 2
 """An article word that is always part of the next word (al, el), not only before "-"."""
 
 
-@functools.lru_cache(maxsize=200_000)
-def _token_info(token: str) -> tuple[str, str, int, int]:
-    """(the word without a possessive, its name key, characters trimmed, article kind: 0 for
-    no article, 1 for an article before a hyphen, :data:`_ALWAYS`) of one text token;
-    cached because the same words recur in every report."""
-    word = token[:-2] if token.endswith(("'s", "'S")) else token
-    article = 0
-    if is_article(word):
-        article = _ALWAYS if word.lower() in ("al", "el") else 1
-    return word, token_key(word), len(token) - len(word), article
+class _TokenInfo(dict[str, tuple[str, str, int, int, bool]]):
+    """Text token → (the word without a possessive, its name key, characters trimmed,
+    article kind: 0 for none, 1 for an article before a hyphen, :data:`_ALWAYS`; whether
+    either of the last two applies). A dict, filled on a miss, because the same words recur
+    in every report and ``map(dict.__getitem__, …)`` looks them up without Python calls;
+    emptied when it grows past a bound, so a stream's memory stays flat."""
+
+    limit = 200_000
+
+    def __missing__(self, token: str) -> tuple[str, str, int, int, bool]:
+        if len(self) >= self.limit:
+            self.clear()
+        word = token[:-2] if token.endswith(("'s", "'S")) else token
+        article = 0
+        if is_article(word):
+            article = _ALWAYS if word.lower() in ("al", "el") else 1
+        trimmed = len(token) - len(word)
+        info = self[token] = (word, token_key(word), trimmed, article, bool(trimmed or article))
+        return info
+
+
+_TOKEN_INFO = _TokenInfo()
+_KEY, _SPECIAL = operator.itemgetter(1), operator.itemgetter(4)
 
 
 class EntityFinder:
@@ -339,12 +353,12 @@ class _Run:
         offsets = list(itertools.accumulate(map(len, parts), initial=start))
         starts, ends = offsets[1::2], offsets[2::2]
         texts = parts[1::2]
-        infos = list(map(_token_info, texts))
-        keys = [info[1] for info in infos]
+        infos = list(map(_TOKEN_INFO.__getitem__, texts))
+        keys = list(map(_KEY, infos))
         prefix_starts = starts[:]
         merged: list[int] = []
-        for k in [k for k, info in enumerate(infos) if info[2] or info[3]]:
-            texts[k], _, trimmed, article = infos[k]
+        for k in itertools.compress(itertools.count(), map(_SPECIAL, infos)):
+            texts[k], _, trimmed, article, _ = infos[k]
             ends[k] -= trimmed
             # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
             if article and (article == _ALWAYS or text[ends[k]:ends[k] + 1] == "-"):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import conflictparse
+from conflictparse import _entities
+from conflictparse._names import token_key
 
 
 def _parse(parser: conflictparse.Parser, body: str) -> conflictparse.Report:
@@ -129,3 +133,12 @@ def test_same_name_places_prefer_the_country_already_mentioned(
     assert names[:1] == ["Daraa"] and "Om Walad" in names and "Mazraet al-Kuwaiti" in names
     assert "Kuwait" not in [a.name for a in report.actors]
     assert first.country == "SY"
+
+
+def test_the_token_cache_stays_bounded_over_a_stream_of_new_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = _entities._TokenInfo()
+    monkeypatch.setattr(cache, "limit", 50)
+    for number in range(1_000):
+        assert cache[f"Word{number}x"][1] == token_key(f"Word{number}x")
+        assert len(cache) <= 50

@@ -10,6 +10,7 @@ shape no longer fits is scanned the slow way, never wrongly.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -112,13 +113,26 @@ class LiteralIndex:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._last: tuple[str, list[tuple[int, int]]] = ("", [])
+        """The last text searched and its occurrences as sorted (start, end) pairs: a report
+        is read region by region (headline, paragraphs), so one pass serves them all."""
 
     def starts(self, text: str, start: int, end: int) -> list[int]:
         """The sorted start offsets of the occurrences lying wholly in ``text[start:end]``."""
         if self._empty or start >= end:
             return []
-        return sorted({last - length + 1
-                       for last, length in self._automaton.iter(text, start, end)})
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, sorted({(stop - length + 1, stop + 1)
+                                              for stop, length in self._automaton.iter(text)}))
+        occurrences = last[1]
+        found: list[int] = []
+        for first, stop in occurrences[bisect.bisect_left(occurrences, (start, 0)):]:
+            if first >= end:
+                break
+            if stop <= end and (not found or found[-1] != first):
+                found.append(first)
+        return found
 
 
 def literal_gate(source: str) -> Callable[[str, int, int], bool]:

@@ -21,13 +21,14 @@ import datetime as dt
 import importlib
 import itertools
 import multiprocessing
+import pickle
 import signal
 import threading
 import types
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -124,7 +125,10 @@ class _Failed:
     text again, and raises identically, at its turn."""
 
 
-def _parse_chunk(jobs: list[Job], render: Callable[[Report], R]) -> list[R | _Failed]:
+def _parse_chunk(jobs: list[Job], render: Callable[[Report], R]) -> bytes:
+    """The chunk's results (``_Failed()`` where parsing raised), pickled here: the caller's
+    pool thread then only passes bytes on, and the caller unpickles them when they are due,
+    instead of two threads of the caller taking turns at the interpreter lock."""
     assert _worker_recipe is not None
     parser = parser_for(_worker_recipe)
     results: list[R | _Failed] = []
@@ -133,7 +137,7 @@ def _parse_chunk(jobs: list[Job], render: Callable[[Report], R]) -> list[R | _Fa
             results.append(render(parser.parse(text, **options)))
         except Exception:
             results.append(_Failed())
-    return results
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def same_report(report: Report) -> Report:
@@ -168,39 +172,73 @@ def render_jobs(parser: Parser, jobs: Iterable[Job], render: Callable[[Report], 
     parser.registry.index  # noqa: B018  (built before forking: the workers share it)
     iterator = iter(jobs)
     mp_context = multiprocessing.get_context(context) if context else None
-    # The caller is one of the ``workers``: it parses every workers-th chunk itself while
-    # the others are parsed in workers - 1 processes. A report that comes back from a
-    # process costs the caller about a tenth of a parse to unpickle, so a caller that only
-    # waited and unpickled would leave most of a core idle.
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers - 1,
                                                   mp_context=mp_context,
                                                   initializer=_init_worker, initargs=(recipe,))
-    pending: collections.deque[
-        tuple[list[Job], concurrent.futures.Future[list[R | _Failed]] | None]
-    ] = collections.deque()
-    numbers = itertools.count()
+    # Every chunk goes to the pool, but the caller is one of the ``workers``: rather than
+    # wait for the next chunk in order, it takes back the last queued chunk no process has
+    # started and parses it itself (keeping its results until their turn). So the caller,
+    # which also unpickles what the processes send back, does what share it has time for.
+    # The pool is kept fed with a few chunks per process; chunks parsed but not yet due
+    # wait in ``pending`` too, which is bounded, so an endless input streams in bounded memory.
+    queued, limit = 2 * workers + 2, 8 * workers + 8
+    pending: collections.deque[_Chunk[R]] = collections.deque()
     try:
         while True:
-            while len(pending) < workers * 2:
-                chunk = list(itertools.islice(iterator, chunksize))
-                if not chunk:
+            while len(pending) < limit and sum(c.results is None and not c.done()
+                                               for c in pending) < queued:
+                jobs_ = list(itertools.islice(iterator, chunksize))
+                if not jobs_:
                     break
-                local = next(numbers) % workers == 0
-                pending.append((chunk, None if local else pool.submit(
-                    _parse_chunk, _sendable(chunk), render)))
+                pending.append(_Chunk(jobs_, pool.submit(_parse_chunk, _sendable(jobs_),
+                                                         render)))
             if not pending:
                 return
-            chunk, future = pending.popleft()
-            if future is None:
-                for text, options in chunk:
-                    yield render(parser.parse(text, **options))
+            first = pending[0]
+            if first.results is None and not first.done() and _steal(parser, pending, render):
                 continue
-            for (text, options), result in zip(chunk, future.result(), strict=True):
+            pending.popleft()
+            for (text, options), result in zip(first.jobs, first.collect(), strict=True):
                 if isinstance(result, _Failed):
-                    result = render(parser.parse(text, **options))
+                    result = render(parser.parse(text, **options))  # raises here, in order
                 yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@attrs.define
+class _Chunk(Generic[R]):
+    """Jobs in flight: sent to the pool (``future``), or taken back and parsed by the
+    caller (``results``)."""
+
+    jobs: list[Job]
+    future: concurrent.futures.Future[bytes] | None
+    results: list[R | _Failed] | None = None
+
+    def done(self) -> bool:
+        return self.future is not None and self.future.done()
+
+    def collect(self) -> list[R | _Failed]:
+        if self.results is not None:
+            return self.results
+        assert self.future is not None
+        return pickle.loads(self.future.result())  # type: ignore[no-any-return]
+
+
+def _steal(parser: Parser, pending: collections.deque[_Chunk[R]],
+           render: Callable[[Report], R]) -> bool:
+    """Parse, in the caller, the last pending chunk the pool has not started (a future is
+    cancellable until a process takes it); False when there is none."""
+    for chunk in reversed(pending):
+        if chunk.future is not None and chunk.future.cancel():
+            chunk.future, chunk.results = None, []
+            for text, options in chunk.jobs:
+                try:
+                    chunk.results.append(render(parser.parse(text, **options)))
+                except Exception:
+                    chunk.results.append(_Failed())  # parsed again, and raises, at its turn
+            return True
+    return False
 
 
 def _sendable(chunk: list[Job]) -> list[Job]:

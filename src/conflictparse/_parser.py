@@ -408,7 +408,9 @@ def _compile_all(plugin: ProfilePlugin, profile: OutletProfile) -> None:
     that does not compile), so that a broken profile is refused at registration instead of
     failing, for every outlet, each hook the profile plugin implements."""
     for variant in (None, *profile.variants):
-        plugin._compile(profile, variant)
+        # Kept: the profile plugin would compile the same patterns again on first use.
+        plugin._compiled[profile.id, variant.name if variant else ""] = plugin._compile(
+            profile, variant)
         if variant is not None:
             regex.compile(variant.detect)
     for phrase in profile.attribution:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -65,6 +66,8 @@ def test_two_workers_give_the_single_process_results_in_order(
     texts = TEXTS * 3
     single = list(parser.parse_many(texts))
     assert list(parser.parse_many(texts, workers=2, chunksize=5)) == single
+    assert list(parser.parse_many(texts, workers=2, chunksize=16)) == single
+    assert gc.isenabled()  # paused while a chunk is unpickled, then back on
 
 
 def test_module_level_parse_many_uses_processes_like_the_default_parser() -> None:

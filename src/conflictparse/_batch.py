@@ -18,6 +18,7 @@ import collections
 import concurrent.futures
 import contextlib
 import datetime as dt
+import gc
 import importlib
 import itertools
 import multiprocessing
@@ -118,6 +119,9 @@ def _init_worker(recipe: ParserRecipe) -> None:
     # workers need not (and must not print a traceback each).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parser_for(recipe).registry.index  # noqa: B018  (build the name index now, once)
+    # The parser lives as long as the process: the collector need not walk it again (and,
+    # in a forked worker, walking it copies every page it shares with the caller).
+    gc.freeze()
 
 
 class _Failed:
@@ -183,15 +187,24 @@ def render_jobs(parser: Parser, jobs: Iterable[Job], render: Callable[[Report], 
     # wait in ``pending`` too, which is bounded, so an endless input streams in bounded memory.
     queued, limit = 2 * workers + 2, 8 * workers + 8
     pending: collections.deque[_Chunk[R]] = collections.deque()
+
+    def submit(jobs_: list[Job]) -> _Chunk[R]:
+        return _Chunk(jobs_, pool.submit(_parse_chunk, _sendable(jobs_), render))
+
+    exhausted = False
     try:
         while True:
-            while len(pending) < limit and sum(c.results is None and not c.done()
-                                               for c in pending) < queued:
+            while not exhausted and len(pending) < limit and sum(
+                    c.results is None and not c.done() for c in pending) < queued:
                 jobs_ = list(itertools.islice(iterator, chunksize))
-                if not jobs_:
-                    break
-                pending.append(_Chunk(jobs_, pool.submit(_parse_chunk, _sendable(jobs_),
-                                                         render)))
+                if jobs_:
+                    pending.append(submit(jobs_))
+                    continue
+                exhausted = True
+                # At the end of the input, the chunks no process has started go back in
+                # small pieces: the caller and the processes then run out of work within
+                # a piece of each other, instead of the caller waiting for whole chunks.
+                pending = _in_pieces(pending, max(1, chunksize // 8), submit)
             if not pending:
                 return
             first = pending[0]
@@ -222,7 +235,31 @@ class _Chunk(Generic[R]):
         if self.results is not None:
             return self.results
         assert self.future is not None
-        return pickle.loads(self.future.result())  # type: ignore[no-any-return]
+        data = self.future.result()
+        # Thousands of new objects, none in a cycle: the collector's passes over the whole
+        # heap (registry included) that they would set off find nothing to free, and took
+        # 60 % of the time to unpickle a chunk.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return pickle.loads(data)  # type: ignore[no-any-return]
+        finally:
+            if enabled:
+                gc.enable()
+
+
+def _in_pieces(pending: collections.deque[_Chunk[R]], size: int,
+               submit: Callable[[list[Job]], _Chunk[R]]) -> collections.deque[_Chunk[R]]:
+    """``pending`` with each chunk the pool has not started resubmitted as pieces of
+    ``size`` jobs, in the same order."""
+    pieces: collections.deque[_Chunk[R]] = collections.deque()
+    for chunk in pending:
+        if len(chunk.jobs) > size and chunk.future is not None and chunk.future.cancel():
+            pieces.extend(submit(chunk.jobs[i:i + size])
+                          for i in range(0, len(chunk.jobs), size))
+        else:
+            pieces.append(chunk)
+    return pieces
 
 
 def _steal(parser: Parser, pending: collections.deque[_Chunk[R]],

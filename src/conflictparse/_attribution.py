@@ -116,6 +116,10 @@ def _literal(word: str) -> str:
 
 
 _SPACES = regex.compile(r"\s+")
+# Precompiled: the module-level regex functions look the pattern up in a cache each call.
+_RELATION_WORD = regex.compile(r"\b(?:of|for|in|at|with|by|and|after|when)\b")
+_PREPOSITION = regex.compile(r"\b(?:of|for|in|at|with)\b")
+_THE_SAME = regex.compile(r"(?:[Tt]he\s+)(?:same\s+)?")
 
 
 @attrs.frozen
@@ -165,6 +169,7 @@ _NOUNS = (r"(?i:" + _alternation(sorted(SOURCE_NOUNS, key=len, reverse=True), ig
           + r")\b")
 _DOCS = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b"
 _MODIFIER = r"(?:\p{Lu}[\p{L}\p{N}.-]*(?:'s)?|[a-z]+(?:-[a-z]+)*)"
+_SOURCE_NOUN_PHRASE_END = regex.compile(rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,3}}?{_NOUNS}$")
 _ANONYMOUS_END = _EndAnchored.of(
     rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?", _NOUNS,
     r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of|for|with)\s+(?:the\s+)?"
@@ -667,7 +672,7 @@ class ClaimReader:
         for hit_start, hit_end, actor_id in self._hits_between(sentence_start, end):
             if sentence_start <= hit_start < end and hit_start - sentence_start <= 40:
                 opening = self.text[sentence_start:hit_start]
-                if not regex.search(r"\b(?:of|for|in|at|with|by|and|after|when)\b", opening):
+                if not _RELATION_WORD.search(opening):
                     return self._actor_candidate(actor_id, hit_start, hit_end)
             if hit_start >= end:
                 break
@@ -725,7 +730,7 @@ class ClaimReader:
                                   outlet=grammar.outlet if phrase.outlet_link else None,
                                   confidence=0.9)
         match = _ANAPHOR.search(text, window_start, end)
-        if match is not None and regex.match(r"(?:[Tt]he\s+)(?:same\s+)?", match[0]):
+        if match is not None and _THE_SAME.match(match[0]):
             refers = self.last_anonymous
             return _Candidate(
                 kind=SourceKind.ANONYMOUS, name=_without_article(match[0]), start=match.start(),
@@ -767,8 +772,7 @@ class ClaimReader:
         # ("launched on the quiet by the sources") means it is not a source phrase.
         if any(w in {"and", "or", "but", "that", "which", "while", "as", "by", "with", "was",
                      "were", "is", "are", "has", "have"} for w in words[:-1]):
-            trimmed = regex.search(rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,3}}?{_NOUNS}$",
-                                   phrase.split(" and ")[-1])
+            trimmed = _SOURCE_NOUN_PHRASE_END.search(phrase.split(" and ")[-1])
             if trimmed is None:
                 return None
             start = end - len(trimmed[0])
@@ -814,7 +818,7 @@ class ClaimReader:
         people = [hit for hit in inside if self.actors[hit[2]].kind == "person"]
         for hit_start, hit_end, actor_id in people or inside[:1]:
             prefix = self.text[start:hit_start]
-            if len(prefix) > 40 or regex.search(r"\b(?:of|for|in|at|with)\b", prefix):
+            if len(prefix) > 40 or _PREPOSITION.search(prefix):
                 continue
             return self._actor_candidate(actor_id, hit_start, hit_end)
         return None

@@ -40,6 +40,7 @@ _RANK = (
     r"|Sgt\.|Sergeant|Adm\.|Admiral|Sheikh|Dr\.)"
 )
 _ABBREVIATED_RANK = r"(?:(?:Maj|Brig|Lt|Lieut|Gen|Col|Capt|Sgt|Adm)\.?\s*)+"
+_ABBREVIATED_RANKS = regex.compile(_ABBREVIATED_RANK)
 _OFFICE = (
     r"(?:(?:[Dd]eputy|[Vv]ice|[Pp]rime|[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|"
     r"[Jj]ustice|[Ff]inance|[Cc]hief|[Ss]upreme|[Aa]ssistant|[Ss]pecial|UN|U\.N\.|[Ff]ormer|"
@@ -301,7 +302,7 @@ class _Run:
             actor = self.actors[self.surnames[token_key(name)]]
             self._add_actor(actor, name_start, name_end, "surname")
             return match.start(), name_end
-        if known is None and len(words) < 2 and not regex.fullmatch(_ABBREVIATED_RANK, title):
+        if known is None and len(words) < 2 and not _ABBREVIATED_RANKS.fullmatch(title):
             return match.start(), match.start()  # "commander of the Fourth Division"
         if known is not None:
             actor = attrs.evolve(self.registry.actor(known.entity_id), title=title.rstrip("."))

@@ -68,7 +68,8 @@ PROFILE = OutletProfile(
         Marker(pattern=r"under DEBKAfile's regulations", weight=0.6),
         # Counter-markers: articles that cite DEBKAfile are not its reports.
         Marker(pattern=rf"(?i)\baccording\s+to\s+{_DEBKA}\s*:", weight=-0.6),
-        Marker(pattern=rf"(?i)\bthe\s+Israeli\s+(?:news\s+|intelligence\s+)?(?:web)?site,?\s+{_DEBKA}",
+        # ("the" as a lookbehind: the search is led by the literal "israeli", fast.)
+        Marker(pattern=rf"(?i)(?<=\bthe\s+)Israeli\s+(?:news\s+|intelligence\s+)?(?:web)?site,?\s+{_DEBKA}",
                weight=-0.5),
     ),
     headline_prefixes=(

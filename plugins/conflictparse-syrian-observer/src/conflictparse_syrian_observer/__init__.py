@@ -81,7 +81,8 @@ PROFILE = OutletProfile(
         # The old site's "Recommend article" form under the body.
         Marker(pattern=r"(?m)^Recommend article\s*\n\s*Sender's Name:", weight=0.5),
         # A blog's repost with the outlet as headline suffix ("<headline> - The Syrian Observer").
-        Marker(pattern=r"(?m)^[^\n]{10,200}\s[-–|]\s+The Syrian Observer\s*$", weight=0.9,
+        # The line before the name is a lookbehind: the search is led by the literal (fast).
+        Marker(pattern=r"(?m)(?<=^[^\n]{10,200}\s[-–|]\s+)The Syrian Observer\s*$", weight=0.9,
                header_only=True),
     ),
     headline_suffixes=(r"[-–|]\s+The Syrian Observer",),

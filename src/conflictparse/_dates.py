@@ -104,29 +104,29 @@ def _possible(text: str, start: int, end: int) -> list[bool]:
             find("month", start, end) >= 0]  # relative_month
 
 
-_WEEKDAY_FIRST = frozenset("LlEeOoBbSsNnCcTtMWF")
-"""The characters a weekday expression may start with (a prefix word's or a weekday's)."""
+_PREFIX_STARTS = ("Late", "late", "Earl", "earl", "On", "on", "By", "by", "Since", "since",
+                  "Next", "next", "Coming", "coming", "This", "this", "Last", "last")
+"""How the prefix words of a weekday expression start."""
 
 
 def _next_weekday_start(text: str, pos: int, end: int) -> int:
     """Where the next weekday expression at or after ``pos`` starts, or -1."""
-    at = pos
-    while True:
-        anchor = _WEEKDAY_NAME.search(text, at, end)
-        if anchor is None:
-            return -1
-        name = anchor.start()
-        first = name
-        for _ in range(_PREFIX_WORDS):  # back over (white space, word) pairs
-            while first > pos and text[first - 1].isspace():
-                first -= 1
-            while first > pos and text[first - 1].isalpha():
-                first -= 1
-        for candidate in range(first, name + 1):
-            if (text[candidate] in _WEEKDAY_FIRST
-                    and _WEEKDAY_ALONE.match(text, candidate, end) is not None):
-                return candidate
-        at = name + 1
+    anchor = _WEEKDAY_NAME.search(text, pos, end)
+    if anchor is None:
+        return -1
+    name = anchor.start()
+    first = name
+    for _ in range(_PREFIX_WORDS):  # back over (white space, word) pairs
+        while first > pos and text[first - 1].isspace():
+            first -= 1
+        while first > pos and text[first - 1].isalpha():
+            first -= 1
+    # Before the name, a match opens with a prefix word (no weekday name is in between).
+    for candidate in range(first, name):
+        if (text.startswith(_PREFIX_STARTS, candidate)
+                and _WEEKDAY_ALONE.match(text, candidate, end) is not None):
+            return candidate
+    return name  # the weekday name alone is a match
 
 
 def _searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
@@ -151,6 +151,31 @@ def _month_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], in
     return search
 
 
+_BEFORE_MONTH = frozenset("stndrhof")
+"""The letters between a day and its month ("3rd of May"): ordinals and "of"."""
+
+
+def _day_month_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
+    """The same for a day before its month ("26 May"): tried only at the digits just before
+    a month name. Between them stand only white space, an ordinal and "of" (no month name),
+    so a match ends with the first month name after its start."""
+
+    def search(text: str, pos: int, end: int) -> int:
+        low = pos
+        for anchor in _MONTH_START.finditer(text, pos, end):
+            month = first = anchor.start()
+            while first > low and (text[first - 1].isspace() or text[first - 1].isdigit()
+                                   or text[first - 1] in _BEFORE_MONTH):
+                first -= 1
+            for candidate in range(first, month):
+                if text[candidate].isdigit() and pattern.match(text, candidate, end) is not None:
+                    return candidate
+            low = month
+        return -1
+
+    return search
+
+
 def _iso_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
     """The same for the ISO date, whose first "-" is four characters after its start."""
 
@@ -165,7 +190,8 @@ def _iso_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]
     return search
 
 
-_SEARCHERS = {"month_day": _month_searcher, "month_rel_year": _month_searcher,
+_SEARCHERS = {"month_day": _month_searcher, "day_month": _day_month_searcher,
+              "month_rel_year": _month_searcher,
               "iso": _iso_searcher}
 _FINDERS = tuple(
     _SEARCHERS.get(name, _searcher)(pattern)

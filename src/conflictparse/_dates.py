@@ -104,8 +104,8 @@ def _possible(text: str, start: int, end: int) -> list[bool]:
             find("month", start, end) >= 0]  # relative_month
 
 
-_PREFIX_STARTS = ("Late", "late", "Earl", "earl", "On", "on", "By", "by", "Since", "since",
-                  "Next", "next", "Coming", "coming", "This", "this", "Last", "last")
+_PREFIX_START = re.compile("Late|late|Earl|earl|On|on|By|by|Since|since|Next|next"
+                           "|Coming|coming|This|this|Last|last")
 """How the prefix words of a weekday expression start."""
 
 
@@ -122,10 +122,13 @@ def _next_weekday_start(text: str, pos: int, end: int) -> int:
         while first > pos and text[first - 1].isalpha():
             first -= 1
     # Before the name, a match opens with a prefix word (no weekday name is in between).
-    for candidate in range(first, name):
-        if (text.startswith(_PREFIX_STARTS, candidate)
-                and _WEEKDAY_ALONE.match(text, candidate, end) is not None):
+    # (Searched again one character on: prefixes overlap, as in "yearlate".)
+    prefix = _PREFIX_START.search(text, first, name)  # a prefix word ends before the name
+    while prefix is not None:
+        candidate = prefix.start()
+        if _WEEKDAY_ALONE.match(text, candidate, end) is not None:
             return candidate
+        prefix = _PREFIX_START.search(text, candidate + 1, name)
     return name  # the weekday name alone is a match
 
 

@@ -250,6 +250,9 @@ def hanging_profiles() -> list[tuple[str, OutletProfile]]:
     return [
         ("markers", attrs.evolve(base, markers=(marker, Marker(pattern=CATASTROPHIC,
                                                                weight=0.1)))),
+        # Searched one alternative at a time, they must still share one time budget.
+        ("marker_alternatives", attrs.evolve(base, markers=(marker, Marker(
+            pattern="|".join([CATASTROPHIC] * 150), weight=0.1)))),
         ("headline_prefixes", attrs.evolve(base, headline_prefixes=(CATASTROPHIC,))),
         ("translation_prefixes", attrs.evolve(base, translation_prefixes=(CATASTROPHIC,))),
         ("datelines", attrs.evolve(base, datelines=(rf"(?P<date>{CATASTROPHIC})",))),

@@ -40,6 +40,17 @@ class PluginRegistrationError(ConflictParseError, ValueError):
         super().__init__(f"plugin {plugin!r}: {message}")
 
 
+class PartialResult(ConflictParseError):
+    """Raised by a hook implementation that met a problem but still has a ``result`` for
+    the rest: the Parser reports the problem (a ``plugin-error`` diagnostic with this
+    message) and uses the result. The profile plugin raises it when one outlet's markers
+    time out, so the other outlets are still detected."""
+
+    def __init__(self, result: object, message: str) -> None:
+        self.result = result
+        super().__init__(message)
+
+
 def _preview(value: object, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -21,6 +21,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from ._errors import PartialResult
 from ._types import Diagnostic, Severity
 
 ENTRY_POINT_GROUP = "conflictparse"
@@ -110,6 +111,11 @@ class PluginHost:
                 result = implementation.function(**arguments)
                 if isinstance(result, Iterator):
                     result = tuple(result)  # a generator runs here, inside the isolation
+            except PartialResult as partial:  # a problem reported, the rest still usable
+                diagnostics.append(Diagnostic(
+                    code="plugin-error", severity=Severity.ERROR, plugin=name,
+                    message=f"{hook} in plugin {name!r}: {partial}"))
+                result = partial.result
             except Exception as error:
                 diagnostics.append(Diagnostic(
                     code="plugin-error", severity=Severity.ERROR, plugin=name,

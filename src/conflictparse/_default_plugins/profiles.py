@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import regex
 
 from conflictparse._document import Document
+from conflictparse._errors import PartialResult
 from conflictparse._header import Header, HeaderPatterns, compile_header_patterns, read_header
 from conflictparse._outlets import (
     PATTERN_TIMEOUT,
@@ -105,10 +107,19 @@ def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool
 
 
 def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
-    """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``."""
-    if len(patterns) == 1:  # most: no generator
+    """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``.
+    They share the one pattern's time budget: a pattern of many alternatives that each
+    backtrack must not take many times ``PATTERN_TIMEOUT``."""
+    if len(patterns) == 1:  # most
         return patterns[0].search(text, timeout=PATTERN_TIMEOUT) is not None
-    return any(pattern.search(text, timeout=PATTERN_TIMEOUT) for pattern in patterns)
+    deadline = time.monotonic() + PATTERN_TIMEOUT
+    for pattern in patterns:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        if pattern.search(text, timeout=left) is not None:
+            return True
+    return False
 
 
 def _split(pattern: str) -> tuple[regex.Pattern[str], ...]:
@@ -190,16 +201,23 @@ class ProfilePlugin:
     def detect_outlet(self, text: str) -> Iterable[tuple[str, float]]:
         head = text[:_HEADER_CHARS]
         scores = []
+        problems = []
         for outlet, profile in self.profiles.items():
             if not profile.markers:
                 continue
-            with _patterns_of(outlet):
-                compiled = self._effective(outlet, text)
-                score = 0.0
-                for patterns, weight, header_only in compiled.markers:
-                    if _found(patterns, head if header_only else text):
-                        score += weight
+            try:
+                with _patterns_of(outlet):
+                    compiled = self._effective(outlet, text)
+                    score = 0.0
+                    for patterns, weight, header_only in compiled.markers:
+                        if _found(patterns, head if header_only else text):
+                            score += weight
+            except TimeoutError as error:  # that outlet only: the others are still scored
+                problems.append(str(error))
+                continue
             scores.append((outlet, max(0.0, min(score, 1.0))))
+        if problems:
+            raise PartialResult(scores, "; ".join(problems))
         return scores
 
     @hookimpl(trylast=True)

@@ -134,14 +134,21 @@ def _parse_chunk(jobs: list[Job], render: Callable[[Report], R]) -> bytes:
     pool thread then only passes bytes on, and the caller unpickles them when they are due,
     instead of two threads of the caller taking turns at the interpreter lock."""
     assert _worker_recipe is not None
-    parser = parser_for(_worker_recipe)
+    results = _parse_all(parser_for(_worker_recipe), jobs, render)
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _parse_all(parser: Parser, jobs: list[Job], render: Callable[[Report], R]
+               ) -> list[R | _Failed]:
+    """``render(report)`` for each job, or ``_Failed()`` where parsing raised (the caller
+    parses that text again, and raises identically, at its turn)."""
     results: list[R | _Failed] = []
     for text, options in jobs:
         try:
             results.append(render(parser.parse(text, **options)))
         except Exception:
             results.append(_Failed())
-    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    return results
 
 
 def same_report(report: Report) -> Report:
@@ -268,12 +275,7 @@ def _steal(parser: Parser, pending: collections.deque[_Chunk[R]],
     cancellable until a process takes it); False when there is none."""
     for chunk in reversed(pending):
         if chunk.future is not None and chunk.future.cancel():
-            chunk.future, chunk.results = None, []
-            for text, options in chunk.jobs:
-                try:
-                    chunk.results.append(render(parser.parse(text, **options)))
-                except Exception:
-                    chunk.results.append(_Failed())  # parsed again, and raises, at its turn
+            chunk.future, chunk.results = None, _parse_all(parser, chunk.jobs, render)
             return True
     return False
 

@@ -366,3 +366,26 @@ def test_entry_points_that_fail_to_load_are_reported_and_the_others_load(
     assert parser.parse(OBSERVER).outlet == "syrian_observer"
     sys.modules.pop("cp_unknown_hook", None)
     sys.modules.pop("cp_raises_on_import", None)
+
+
+def test_a_refused_profile_leaves_nothing_behind_for_a_valid_one_of_the_same_id() -> None:
+    """A profile whose second variant does not compile is refused whole: a later valid
+    profile with the same id gets its own patterns, not the refused one's first variant."""
+    refused = OutletProfile(
+        id="clash", name="Clash", markers=(Marker(pattern="CLASH", weight=1.0),),
+        boilerplate=(r"^Refused boilerplate line$",),
+        variants=(ProfileVariant(name="v", detect="NEVER", boilerplate=("(unclosed",)),))
+    valid = OutletProfile(id="clash", name="Clash", markers=(Marker(pattern="CLASH",
+                                                                    weight=1.0),))
+
+    def register_outlets(register: Callable[[OutletProfile], None]) -> None:
+        with pytest.raises(conflictparse.PluginRegistrationError):
+            register(refused)
+        register(valid)
+
+    parser = Parser(plugins=[plugin_with("register_outlets", register_outlets)],
+                    entry_points=False, today=TODAY)
+    text = "CLASH headline\n\nRefused boilerplate line\n\nOfficials said the convoy left.\n"
+    report = parser.parse(text)
+    assert report.outlet == "clash"
+    assert not report.boilerplate  # the refused profile's line pattern is not in use

@@ -407,14 +407,11 @@ def _compile_all(plugin: ProfilePlugin, profile: OutletProfile) -> None:
     """Compile every pattern of ``profile`` as the profile plugin will (raising on the first
     that does not compile), so that a broken profile is refused at registration instead of
     failing, for every outlet, each hook the profile plugin implements."""
-    for variant in (None, *profile.variants):
-        # Kept: the profile plugin would compile the same patterns again on first use.
-        plugin._compiled[profile.id, variant.name if variant else ""] = plugin._compile(
-            profile, variant)
-        if variant is not None:
-            regex.compile(variant.detect)
+    for variant in profile.variants:
+        regex.compile(variant.detect)
     for phrase in profile.attribution:
         regex.compile(rf"(?:{phrase.pattern})$")
+    plugin.precompile(profile)  # last: the plugin keeps them only for a valid profile
 
 
 def _merge(stretches: Iterable[Stretch]) -> list[Stretch]:

@@ -122,6 +122,10 @@ def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
     return False
 
 
+def _cache_key(profile: OutletProfile, variant: ProfileVariant | None) -> tuple[str, str]:
+    return profile.id, variant.name if variant else ""
+
+
 def _split(pattern: str) -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(p) for p in alternatives(pattern))
 
@@ -170,11 +174,22 @@ class ProfilePlugin:
                 (v, _split(v.detect)) for v in profile.variants)
         head = text[:_HEADER_CHARS]
         variant = next((v for v, detect in detectors if _found(detect, head)), None)
-        key = (outlet, variant.name if variant else "")
+        return self.compiled(profile, variant)
+
+    def compiled(self, profile: OutletProfile, variant: ProfileVariant | None) -> _Compiled:
+        """The patterns of ``profile`` (with ``variant``'s), compiled once."""
+        key = _cache_key(profile, variant)
         compiled = self._compiled.get(key)
         if compiled is None:
             compiled = self._compiled[key] = self._compile(profile, variant)
         return compiled
+
+    def precompile(self, profile: OutletProfile) -> None:
+        """Compile every variant of ``profile`` now, raising on the first pattern that does
+        not compile (the Parser calls it at registration); kept only if all compile."""
+        compiled = {_cache_key(profile, variant): self._compile(profile, variant)
+                    for variant in (None, *profile.variants)}
+        self._compiled.update(compiled)
 
     def _compile(self, profile: OutletProfile, variant: object) -> _Compiled:
         extra_prefixes: tuple[str, ...] = getattr(variant, "headline_prefixes", ())

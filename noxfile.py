@@ -16,7 +16,7 @@ import nox
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PLUGINS = sorted(str(p) for p in Path("plugins").iterdir() if (p / "pyproject.toml").is_file())
 
-nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.sessions = ["tests", "extras", "lint", "typecheck"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -48,6 +48,15 @@ def tests(session: nox.Session) -> None:
     _install(session, "testing")
     session.run("python", "-m", "pytest", "-q", "tests", *PLUGINS, *session.posargs,
                 env={"HYPOTHESIS_PROFILE": "ci"})
+
+
+@nox.session(python=["3.10", "3.13"])
+def extras(session: nox.Session) -> None:
+    """The tests of the optional extras (Dask on a real LocalCluster, Arrow/Parquet tables),
+    which skip where only `[testing]` is installed, as in CI and the `tests` session."""
+    _install(session, "testing", "dask", "parquet")
+    session.run("python", "-m", "pytest", "-q", "tests/test_dask.py", "tests/test_arrow.py",
+                *session.posargs, env={"HYPOTHESIS_PROFILE": "ci"})
 
 
 @nox.session(python="3.11")

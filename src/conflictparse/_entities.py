@@ -356,7 +356,6 @@ class _Run:
         texts = parts[1::2]
         infos = list(map(_TOKEN_INFO.__getitem__, texts))
         keys = list(map(_KEY, infos))
-        prefix_starts = starts[:]
         merged: list[int] = []
         for k in itertools.compress(itertools.count(), map(_SPECIAL, infos)):
             texts[k], _, trimmed, article, _ = infos[k]
@@ -364,37 +363,41 @@ class _Run:
             # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
             if article and (article == _ALWAYS or text[ends[k]:ends[k] + 1] == "-"):
                 merged.append(k)
-        if merged:
-            dropped = set(merged)
-            for k in merged:
-                if k + 1 < len(keys) and k + 1 not in dropped:
-                    first = k
-                    while first - 1 in dropped:
-                        first -= 1
-                    prefix_starts[k + 1] = starts[first]
-            kept = [k for k in range(len(keys)) if k not in dropped]
-            starts, ends, prefix_starts = ([values[k] for k in kept]
-                                           for values in (starts, ends, prefix_starts))
-            keys, texts = [keys[k] for k in kept], [texts[k] for k in kept]
+        if not merged:
+            return _Words(starts, ends, keys, texts, starts)
+        prefix_starts = starts[:]
+        dropped = set(merged)
+        for k in merged:
+            if k + 1 < len(keys) and k + 1 not in dropped:
+                first = k
+                while first - 1 in dropped:
+                    first -= 1
+                prefix_starts[k + 1] = starts[first]
+        for k in reversed(merged):  # a few deletions, not a copy of every list
+            del starts[k], ends[k], prefix_starts[k], keys[k], texts[k]
         return _Words(starts, ends, keys, texts, prefix_starts)
 
     def _registry_words(self, start: int, end: int, claimed: list[tuple[int, int]]) -> None:
         text = self.document.folded
         index = self.registry.index
-        names, max_words, lower_heads = index.names, index.max_words, index.lower_heads
-        beginnings, surnames = index.beginnings, self.surnames
+        names, max_words, beginnings = index.names, index.max_words, index.beginnings
+        surnames = self.surnames
         words = self._words(start, end)
-        keys, texts, ends = words.keys, words.texts, words.ends
+        keys, texts, starts, ends = words.keys, words.texts, words.starts, words.ends
         count = len(keys)
+        # Most words start no name: only a name's first key (capitalised, unless a name
+        # registered in lower case starts with it), or a surname, is worth a look.
+        candidates = list(itertools.compress(itertools.count(), map(index.heads.__getitem__,
+                                                                     texts)))
+        if surnames:
+            candidates = sorted({*candidates, *(
+                i for i, key in enumerate(keys) if key in surnames
+                and (key in index.lower_heads or not texts[i][:1].islower()))})
         resume = 0  # words before this one are part of a name already found
-        # Most words start no name: only a name's first key, or a surname, is worth a look.
-        for i in [i for i, key in enumerate(keys) if key in max_words or key in surnames]:
+        for i in candidates:
+            if i < resume or (claimed and _inside(starts[i], claimed)):
+                continue
             key = keys[i]
-            # A lower-case word starts only names registered in lower case.
-            if i < resume or (key not in lower_heads and texts[i][:1].islower()):
-                continue
-            if _inside(words.starts[i], claimed):
-                continue
             found = 0
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
             surname = key in surnames and texts[i][:1].isupper()
@@ -402,7 +405,7 @@ class _Run:
             longest, most = 1, min(max_words.get(key, 0), count - i)
             while longest < most and tuple(keys[i:i + longest + 1]) in beginnings:
                 longest += 1
-            for size in range(min(longest, most), smallest - 1, -1):
+            for size in range(longest if longest < most else most, smallest - 1, -1):
                 name = tuple(keys[i:i + size])
                 if name not in names or (size > 1 and not _joined(text, words, i, i + size)):
                     continue
@@ -411,7 +414,7 @@ class _Run:
                     break
             if not found and surname:
                 actor = self.actors[surnames[key]]
-                self._add_actor(actor, words.starts[i], ends[i], "surname")
+                self._add_actor(actor, starts[i], ends[i], "surname")
             resume = i + (found or 1)
 
     def _nearest(self, places: list[IndexedName]) -> IndexedName:

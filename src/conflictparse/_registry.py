@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ._names import name_keys
+from ._names import name_keys, token_key
 from ._types import Actor, Location
 
 
@@ -188,6 +188,27 @@ def computed_name_keys(names: Iterable[tuple[str, bool]]) -> dict[bool, dict[str
     return keys
 
 
+class _HeadWords(dict[str, bool]):
+    """Word as written → whether it can start a name of the index: its key is a name's
+    first key, and it is capitalised or a name registered in lower case starts with it. A
+    dict filled on a miss (the same words recur in every report), so ``map`` reads it for
+    every word of a text without Python calls; emptied when it grows past a bound."""
+
+    limit = 200_000
+
+    def __init__(self, index: NameIndex) -> None:
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        key = token_key(word)
+        head = self[word] = key in self.index.max_words and (
+            key in self.index.lower_heads or not word[:1].islower())
+        return head
+
+
 class NameIndex:
     """Name keys → the entries they may name; longest match wins when scanning text."""
 
@@ -206,6 +227,7 @@ class NameIndex:
         self.lower_heads: set[str] = set()
         """First keys of names registered in lower case: only these can start a match in
         lower-case text."""
+        self.heads = _HeadWords(self)
 
     def partition(self, keys: tuple[str, ...], capitalised: bool
                   ) -> tuple[list[IndexedName], list[IndexedName]]:
@@ -231,6 +253,7 @@ class NameIndex:
             return
         self._added.add((keys, item.entity_id, item.role))
         self._partitions.clear()
+        self.heads.clear()
         bucket = self.names.setdefault(keys, [])
         if bucket and bucket[-1].priority < item.priority:  # highest priority first, stable
             bisect.insort(bucket, item, key=lambda i: -i.priority)

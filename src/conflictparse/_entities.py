@@ -28,7 +28,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
-from ._scan import AffixedAnchorScan, AnchorScan, affixed_shape, literal_gate
+from ._scan import AffixedAnchorScan, AnchorScan, LiteralSearch, affixed_shape, literal_gate
 from ._types import Actor, Claim, Location, Mention, SourceKind
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
@@ -58,11 +58,13 @@ _TITLED_PERSON = regex.compile(
     rf"|(?P<title2>{_RANK})\s+)"
     rf"(?P<name>{_NAME})"
 )
+_LITERALS = LiteralSearch()
+"""The anchors of the scans below, found in one pass over a report."""
 # Same matches as _TITLED_PERSON.finditer, tried only at a title or the word before it
 # (see _scan); a reshaped _TITLED_PERSON falls back to the plain scan by itself.
 _TITLED_SCAN = AffixedAnchorScan(_TITLED_PERSON, rf"(?:{_RANK}|{_OFFICE})", enabled=affixed_shape(
     _TITLED_PERSON.pattern, _AFFILIATION, rf"(?P<title>{_RANK}|{_OFFICE})",
-    rf"|(?P<title2>{_RANK})\s+)(?P<name>{_NAME})"))
+    rf"|(?P<title2>{_RANK})\s+)(?P<name>{_NAME})"), search=_LITERALS)
 _PLACE_KINDS = {
     "town": "town", "village": "village", "city": "city", "district": "district",
     "province": "province", "governorate": "governorate", "region": "region", "area": "region",
@@ -84,7 +86,7 @@ _TOPONYM = regex.compile(
 )
 """Arabic place names by their head word: Tel al-Hara, Kafr Nabudah, Bab Touma."""
 _TOPONYM_SCAN = AnchorScan(_TOPONYM, rf"(?:{_TOPONYM_HEADS})", enabled=_TOPONYM.pattern.startswith(
-    rf"\b(?P<name>(?:{_TOPONYM_HEADS})"))
+    rf"\b(?P<name>(?:{_TOPONYM_HEADS})"), search=_LITERALS)
 """Same matches as _TOPONYM.finditer, tried only where a head word occurs (see _scan)."""
 _PLACE_SUFFIXES = (
     "Square|Highway|highway|[Aa]ir\\s*[Bb]ase|[Aa]irbase|[Bb]ase|[Aa]irport|military airport|"
@@ -95,7 +97,7 @@ _SUFFIXED_PLACE = regex.compile(
     rf"(?P<kind>{_PLACE_SUFFIXES})\b"
 )
 """Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
-_MAY_HAVE_SUFFIX = literal_gate(rf"(?:{_PLACE_SUFFIXES})")
+_MAY_HAVE_SUFFIX = literal_gate(rf"(?:{_PLACE_SUFFIXES})", _LITERALS)
 """Most paragraphs name no square, base or border: then _SUFFIXED_PLACE need not run."""
 _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",

@@ -13,6 +13,7 @@ unless they start with ``(?i)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 import attrs
 import regex
@@ -93,6 +94,154 @@ def alternatives(pattern: str) -> tuple[str, ...]:
     except regex.error:
         return (pattern,)
     return split
+
+
+_ESCAPES = frozenset("sSdDwWbBAZntrfvmM")
+"""Escapes of a letter this reader knows to be two characters wide and no literal."""
+
+
+class _Unknown(Exception):
+    """Syntax :func:`required_literals` does not read."""
+
+
+def required_literals(pattern: str) -> tuple[tuple[frozenset[str], ...], bool] | None:
+    """Sets of literal strings such that every match of ``pattern`` contains one of each
+    set (the most telling sets first, those whose shortest string is longest), and whether
+    they match ignoring case (then they are ASCII: the flags allow only a leading
+    ``(?i)``); ``None`` when this reader cannot tell. A text missing all of one set has no
+    match, so the pattern need not be searched there. The reader knows plain ``regex``
+    syntax and refuses the rest (inline flags past the start, named groups, most escapes of
+    a letter, POSIX classes, ``\\Q``): a refusal only costs speed."""
+    flags = _LEADING_FLAGS.match(pattern)
+    ignore_case = bool(flags and "i" in flags[1])
+    body = pattern[flags.end():] if flags else pattern
+    if "\\Q" in body:
+        return None
+    try:
+        alternatives, end = _alternation(body, 0, ignore_case)
+    except _Unknown:
+        return None
+    if end != len(body):
+        return None
+    required = alternatives[0] if len(alternatives) == 1 else [_either(alternatives)]
+    required = sorted({r for r in required if r}, key=lambda r: (_telling(r), sorted(r)),
+                      reverse=True)
+    return (tuple(required), ignore_case) if required else None
+
+
+def _alternation(body: str, index: int, ignore_case: bool
+                 ) -> tuple[list[list[frozenset[str]]], int]:
+    """The requirements (sets of literals, one of each must be in a match) of each
+    alternative from ``index`` to the ``)`` closing their group (or the end), and where
+    that is."""
+    alternatives: list[list[frozenset[str]]] = []
+    required: list[frozenset[str]] = []
+    run = ""
+    last = ""  # what the last item was: "char", "group" (which added a requirement) or ""
+
+    def end_run() -> None:
+        nonlocal run
+        if run and (not ignore_case or run.isascii()):
+            required.append(frozenset({run}))
+        run = ""
+
+    while index < len(body):
+        char = body[index]
+        if char == ")":
+            break
+        if char == "|":
+            end_run()
+            alternatives.append(required)
+            required, last = [], ""
+            index += 1
+            continue
+        if char in "?*+{":  # a quantifier: the item before it may be absent or repeated
+            if char == "{":
+                close = body.find("}", index)
+                if close < 0:
+                    raise _Unknown
+                index = close
+            if last == "char":
+                run = run[:-1]
+            end_run()
+            if last == "group":
+                required.pop()
+            last = ""
+            index += 1
+            continue
+        if char == "\\":
+            escaped = body[index + 1:index + 2]
+            if not escaped or (escaped.isalnum() and escaped not in _ESCAPES):
+                raise _Unknown
+            index += 2
+            if escaped.isalnum():
+                end_run()
+                last = ""
+            else:
+                run += escaped
+                last = "char"
+            continue
+        if char not in "[(.^$":
+            run += char
+            last = "char"
+            index += 1
+            continue
+        end_run()
+        last = ""
+        if char == "[":
+            index = _class_end(body, index)
+        elif char == "(":
+            opening = next((o for o in ("(?:", "(?>", "(?=", "(?!", "(?<=", "(?<!")
+                            if body.startswith(o, index)), "(")
+            if body.startswith("(?", index) and opening == "(":
+                raise _Unknown  # flags, named groups, comments, conditionals...
+            inner, close = _alternation(body, index + len(opening), ignore_case)
+            if close >= len(body):
+                raise _Unknown
+            index = close
+            group = _either(inner)
+            if group and opening in ("(", "(?:", "(?>"):  # not a lookaround
+                required.append(group)
+                last = "group"
+        index += 1
+    end_run()
+    alternatives.append(required)
+    return alternatives, index
+
+
+def _class_end(body: str, index: int) -> int:
+    """The position of the ``]`` closing the character class opened at ``index``."""
+    index += 1
+    index += body.startswith("^", index)
+    index += body.startswith("]", index)
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 1
+        elif char == "[":
+            raise _Unknown  # a POSIX class or a nested set
+        elif char == "]":
+            return index
+        index += 1
+    raise _Unknown
+
+
+def _either(alternatives: list[list[frozenset[str]]]) -> frozenset[str]:
+    """What a match of one of ``alternatives`` contains: the union of each one's most
+    telling requirement (the one whose shortest literal is longest); empty when one
+    alternative requires nothing."""
+    union: set[str] = set()
+    for required in alternatives:
+        if not required:
+            return frozenset()
+        union |= max(required, key=_telling)
+    # One holding another needs no search of its own: a text with the longer has the other.
+    return frozenset(s for s in union if not any(t != s and t in s for t in union))
+
+
+def _telling(literals: AbstractSet[str]) -> tuple[int, int]:
+    """How rarely a text holds one of ``literals``, roughly: longer and fewer is rarer."""
+    return min(map(len, literals)), -len(literals)
 
 
 def _tuple_of_str(value: str | Iterable[str]) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from conflictparse._outlets import (
     ProfileVariant,
     alternatives,
     any_of,
+    required_literals,
 )
 from conflictparse._provenance import (
     ProvenancePatterns,
@@ -106,14 +107,82 @@ def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool
         return True  # the lines one by one will tell
 
 
-def _found(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
-    """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``.
+_Gate = tuple[tuple[frozenset[str], ...], bool]
+"""Sets of literals, and whether they are caseless (then in lower case), such that a text
+missing all the literals of one set has no match of the pattern (``required_literals``)."""
+
+_Gated = tuple[tuple[regex.Pattern[str], _Gate | None], ...]
+"""The ``alternatives`` of a pattern, compiled, each with its gate if it has one."""
+
+
+def _split(pattern: str) -> _Gated:
+    return tuple((regex.compile(part), _gate(part)) for part in alternatives(pattern))
+
+
+def _gate(pattern: str) -> _Gate | None:
+    """The (at most three) most telling sets of ``required_literals``, in lower case if
+    they are caseless: looking for more would cost more than it saves."""
+    required = required_literals(pattern)
+    if required is None:
+        return None
+    sets, caseless = required
+    if caseless:
+        sets = tuple(frozenset(literal.lower() for literal in s) for s in sets)
+    return sets[:3], caseless
+
+
+class _Literals:
+    """Which literals one text holds, each looked for once (``in``, ~1 µs over a report,
+    where a pattern search with its timeout takes ~3)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._held: dict[tuple[str, bool], bool] = {}
+
+    def admit(self, gate: _Gate | None) -> bool:
+        """Whether a pattern with ``gate`` may match in the text."""
+        if gate is None:
+            return True
+        required, caseless = gate
+        text = self.text
+        if caseless:
+            if self._lower is None:
+                self._lower = text.lower()
+                # regex matches long s and dotted capital I to "s" and "i" ignoring case,
+                # but they lower to no ASCII letter: where they are, caseless gates open.
+                if "\u017f" in text or "\u0130" in text:
+                    self._lower = ""
+            if not self._lower:
+                return True
+            text = self._lower
+        held = self._held
+        for literals in required:
+            for literal in literals:
+                key = (literal, caseless)
+                found = held.get(key)
+                if found is None:
+                    found = held[key] = literal in text
+                if found:
+                    break
+            else:
+                return False
+        return True
+
+
+def _found(patterns: _Gated, text: str, literals: _Literals) -> bool:
+    """Whether one of ``patterns`` (the ``alternatives`` of one pattern) is in ``text``;
+    an alternative whose gate ``literals`` (of the whole text) close is not searched.
     They share the one pattern's time budget: a pattern of many alternatives that each
     backtrack must not take many times ``PATTERN_TIMEOUT``."""
     if len(patterns) == 1:  # most
-        return patterns[0].search(text, timeout=PATTERN_TIMEOUT) is not None
+        pattern, gate = patterns[0]
+        return (literals.admit(gate)
+                and pattern.search(text, timeout=PATTERN_TIMEOUT) is not None)
     deadline = time.monotonic() + PATTERN_TIMEOUT
-    for pattern in patterns:
+    for pattern, gate in patterns:
+        if not literals.admit(gate):
+            continue
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("regex timed out")
@@ -126,13 +195,9 @@ def _cache_key(profile: OutletProfile, variant: ProfileVariant | None) -> tuple[
     return profile.id, variant.name if variant else ""
 
 
-def _split(pattern: str) -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(p) for p in alternatives(pattern))
-
-
 @attrs.frozen(kw_only=True)
 class _Compiled:
-    markers: tuple[tuple[tuple[regex.Pattern[str], ...], float, bool], ...]
+    markers: tuple[tuple[_Gated, float, bool], ...]
     """Each marker's pattern as its ``alternatives``: only whether it is found counts."""
     boilerplate_lines: tuple[regex.Pattern[str], ...]
     boilerplate_inline: tuple[tuple[regex.Pattern[str], bool], ...]
@@ -151,20 +216,24 @@ class ProfilePlugin:
         self.profiles = profiles
         self.today = today
         self._compiled: dict[tuple[str, str], _Compiled] = {}
-        self._detectors: dict[str, tuple[tuple[ProfileVariant, tuple[regex.Pattern[str], ...]],
-                                         ...]] = {}
-        self._last: tuple[str, dict[str, _Compiled]] = ("", {})
+        self._detectors: dict[str, tuple[tuple[ProfileVariant, _Gated], ...]] = {}
+        self._last: tuple[str, dict[str, _Compiled], _Literals] = ("", {}, _Literals(""))
         """The text last seen and its patterns per outlet: every hook of a parse asks again
         for the same text. One tuple, replaced whole, so threads never mix two texts."""
 
     def _effective(self, outlet: str, text: str) -> _Compiled:
         last = self._last
         if last[0] is not text:
-            last = self._last = (text, {})
+            last = self._last = (text, {}, _Literals(text))
         compiled = last[1].get(outlet)
         if compiled is None:
             compiled = last[1][outlet] = self._for_variant(outlet, text)
         return compiled
+
+    def _literals(self, text: str) -> _Literals:
+        """The literals of ``text`` looked for so far (``_effective`` has made it current)."""
+        last = self._last
+        return last[2] if last[0] is text else _Literals(text)
 
     def _for_variant(self, outlet: str, text: str) -> _Compiled:
         profile = self.profiles[outlet]
@@ -173,7 +242,8 @@ class ProfilePlugin:
             detectors = self._detectors[outlet] = tuple(
                 (v, _split(v.detect)) for v in profile.variants)
         head = text[:_HEADER_CHARS]
-        variant = next((v for v, detect in detectors if _found(detect, head)), None)
+        literals = self._literals(text)
+        variant = next((v for v, detect in detectors if _found(detect, head, literals)), None)
         return self.compiled(profile, variant)
 
     def compiled(self, profile: OutletProfile, variant: ProfileVariant | None) -> _Compiled:
@@ -223,9 +293,10 @@ class ProfilePlugin:
             try:
                 with _patterns_of(outlet):
                     compiled = self._effective(outlet, text)
+                    literals = self._literals(text)
                     score = 0.0
                     for patterns, weight, header_only in compiled.markers:
-                        if _found(patterns, head if header_only else text):
+                        if _found(patterns, head if header_only else text, literals):
                             score += weight
             except TimeoutError as error:  # that outlet only: the others are still scored
                 problems.append(str(error))

@@ -243,8 +243,12 @@ _AFTER_CUE = regex.compile(
     r"(?:on\s+|late\s+|early\s+|last\s+)?\w+day(?:\s+(?:night|morning|afternoon|evening))?))*"
     + _ADVERBIAL + r"\s*(?:that\s+|:\s*|,\s*(?=\"))?"
 )
-_DOCUMENT_VERBS = ("saying", "stating", "said", "announcing", "claiming", "asserting")
-"""Words one of which the document rule's cue holds (a quick test before the rule)."""
+_DOCUMENT_VERBS = ("saying", "stating", "announcing", "claiming", "asserting")
+"""Words one of which the document rule's cue holds, but for "said" (a quick test before the
+rule): "said" counts only after "which" or "that" (:data:`_WHICH_OR_THAT`)."""
+_WHICH_OR_THAT = regex.compile(r"(?:which|that)\s+", regex.REVERSE)
+_COMMA_BEFORE = regex.compile(r',"?\s+', regex.REVERSE)
+"""What the inverted rule needs right before its cue, matched backwards from the cue."""
 _NOT_SPEECH = regex.compile(
     r"\s+(?:to\b(?!\s+\p{Lu})|by\b|of\b|on\s+(?!\w+day\b)(?!.{0,80}?\bthat\b))"
 )
@@ -324,6 +328,8 @@ class Grammar:
         self.parenthetical = regex.compile(
             rf",\s+(?P<source>[^,;:\"]{{2,60}}?)\s+(?P<cue>{cue}),\s+"
         )
+        self.cue_then_comma = regex.compile(rf"(?:{cue}),\s")
+        """What the parenthetical rule needs from the start of its cue."""
         self.quoted_as_saying = regex.compile(
             r"\b(?:quoted|cited)\s+(?P<source>[^\n]{2,140}?),?\s+as\s+(?P<cue>saying)\s*(?:that\s+|:\s*)?"
             r"(?P<content>\S)"
@@ -391,11 +397,11 @@ class ClaimReader:
         self._quoted_as_saying(start, end, taken)
         if cues != []:
             self._quote_after(start, end, taken)
-        self._quote_before(start, end, taken, has_cue=cues != [])
+        self._quote_before(start, end, taken, cues)
         self._according_to(start, end, taken)
         if cues != []:
-            self._inverted(start, end, taken)
-            self._parenthetical(start, end, taken)
+            self._inverted(start, end, taken, cues)
+            self._parenthetical(start, end, taken, cues)
             self._cues(start, end, taken, cues)
         self._credit(start, end, taken)
 
@@ -474,7 +480,7 @@ class ClaimReader:
     def _document(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
         text = self.text
         # The rule ends on one of these verbs, which few sentences hold: skip the scan.
-        if not any(text.find(verb, start, end) >= 0 for verb in _DOCUMENT_VERBS):
+        if not _has_document_verb(text, start, end):
             return
         for match in self.grammar.document_rule.finditer(self.text, start, end):
             if _overlaps(match.span(), taken):
@@ -505,12 +511,11 @@ class ClaimReader:
             self._emit(candidate, match.span(cue_group), match.span("content"),
                        rule="quote_after", direct=True, taken=taken, confidence=0.9)
 
-    def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]], *,
-                      has_cue: bool) -> None:
+    def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]],
+                      cue_starts: list[int] | None) -> None:
         if self.text.find('"', start, end) < 0 or not _INTRODUCED_QUOTE.search(self.text, start, end):
             return
-        for match in (self.grammar.quote_before.finditer(self.text, start, end) if has_cue
-                      else ()):
+        for match in self._matches_from(self.grammar.quote_before, start, end, cue_starts):
             if _overlaps(match.span(), taken):
                 continue
             candidate = self._source_before(start, match.start("cue"))
@@ -540,10 +545,17 @@ class ClaimReader:
                        rule="quoted_as_saying", direct=self.text[match.start("content")] == '"',
                        taken=taken)
 
-    def _inverted(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+    def _inverted(self, start: int, end: int, taken: list[tuple[int, int]],
+                  cue_starts: list[int] | None) -> None:
         """``…, writes Brocar Press.`` — content first, then cue and source."""
         if self.text.find(",", start, end) < 0:
             return
+        if cue_starts is not None:  # the cue comes right after a comma
+            for at in cue_starts:
+                if _COMMA_BEFORE.match(self.text, start, at) is not None:
+                    break
+            else:
+                return
         match = self.grammar.inverted.search(self.text, start, end)
         if match is None or _overlaps(match.span(), taken):
             return
@@ -566,10 +578,17 @@ class ClaimReader:
             self._emit(candidate, None, (start, match.start()), rule="credit", direct=False,
                        taken=taken, confidence=0.7)
 
-    def _parenthetical(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+    def _parenthetical(self, start: int, end: int, taken: list[tuple[int, int]],
+                       cue_starts: list[int] | None) -> None:
         """``…which, DEBKAfile reveals, will be led…`` — the whole sentence is the content."""
         if self.text.count(",", start, end) < 2:
             return
+        if cue_starts is not None:  # a comma comes right after the cue
+            for at in cue_starts:
+                if self.grammar.cue_then_comma.match(self.text, at, end) is not None:
+                    break
+            else:
+                return
         for match in self.grammar.parenthetical.finditer(self.text, start, end):
             if _overlaps(match.span(), taken):
                 continue
@@ -598,17 +617,17 @@ class ClaimReader:
                 self._emit(candidate, None, (start, match.start()), rule="according_to",
                            direct=self.text[start] == '"', taken=taken)
 
-    def _cue_matches(self, start: int, end: int,
-                     cue_starts: list[int] | None) -> Iterable[regex.Match[str]]:
-        """``grammar.cue.finditer(text, start, end)``, tried only where a cue word starts."""
-        cue = self.grammar.cue
+    def _matches_from(self, pattern: regex.Pattern[str], start: int, end: int,
+                      cue_starts: list[int] | None) -> Iterable[regex.Match[str]]:
+        """``pattern.finditer(text, start, end)`` for a pattern whose matches open with a cue:
+        tried only where a cue word starts (``cue_starts``, or everywhere when ``None``)."""
         if cue_starts is None:
-            yield from cue.finditer(self.text, start, end)
+            yield from pattern.finditer(self.text, start, end)
             return
         position = start
         for at in cue_starts:
             if at >= position:
-                match = cue.match(self.text, at, end)
+                match = pattern.match(self.text, at, end)
                 if match is not None:
                     yield match
                     position = match.end()
@@ -616,7 +635,7 @@ class ClaimReader:
     def _cues(self, start: int, end: int, taken: list[tuple[int, int]],
               cue_starts: list[int] | None) -> None:
         text = self.text
-        for match in self._cue_matches(start, end, cue_starts):
+        for match in self._matches_from(self.grammar.cue, start, end, cue_starts):
             cue_start, cue_end = match.span()
             if _overlaps((cue_start, cue_end), taken):
                 continue
@@ -883,6 +902,19 @@ class ClaimReader:
 def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     start, end = span
     return any(start < b and a < end for a, b in taken)
+
+
+def _has_document_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word the document rule's cue needs."""
+    for verb in _DOCUMENT_VERBS:
+        if text.find(verb, start, end) >= 0:
+            return True
+    said = text.find("said", start, end)
+    while said >= 0:
+        if _WHICH_OR_THAT.match(text, start, said) is not None:  # backwards from "said"
+            return True
+        said = text.find("said", said + 4, end)
+    return False
 
 
 def _without_article(phrase: str) -> str:

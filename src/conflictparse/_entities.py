@@ -29,7 +29,7 @@ from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
 from ._scan import AffixedAnchorScan, AnchorScan, LiteralSearch, affixed_shape, literal_gate
-from ._types import Actor, Claim, Location, Mention, SourceKind
+from ._types import Actor, Claim, Location, Mention, SourceKind, new_mention
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
 _NAME = rf"(?!(?:Gen|Col|Maj|Brig|Lt|Capt|Sgt|Adm)\.)\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?(?:\s+{_PARTICLE}?\p{{Lu}}[\p{{L}}']+(?:-\p{{Lu}}[\p{{L}}']+)?){{0,3}}"
@@ -228,13 +228,12 @@ class _Run:
     def _add_actor(self, actor: Actor, start: int, end: int, rule: str) -> None:
         self.actors.setdefault(actor.id, actor)
         self.actor_hits.append((start, end, actor.id))
-        span = self.document.span(start, end)
-        self.actor_mentions.append(Mention(entity_id=actor.id, span=span, rule=rule))
+        self.actor_mentions.append(new_mention(actor.id, self.document.span(start, end), rule))
 
     def _add_location(self, location: Location, start: int, end: int, rule: str) -> None:
         self.locations.setdefault(location.id, location)
-        span = self.document.span(start, end)
-        self.location_mentions.append(Mention(entity_id=location.id, span=span, rule=rule))
+        self.location_mentions.append(new_mention(location.id, self.document.span(start, end),
+                                                  rule))
 
     def scan(self, start: int, end: int) -> None:
         text = self.document.folded
@@ -451,36 +450,34 @@ class _Run:
         return not before.strip() or before.rstrip()[-1:] in ".!?:\"\n"
 
     def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int) -> bool:
-        text = self.document.folded
         head = words.texts[first]
-        places, actors = self.registry.index.partition(name, not head[:1].islower())
-        if not places and not actors:
-            return False
-        before = words.texts[first - 1].lower() if first > 0 else ""
+        places, actors, capital = self.registry.index.partition(name, not head[:1].islower())
         end = words.ends[stop - 1]
         chosen: IndexedName
-        if places and actors:
-            capital = any(item.role == "capital" for item in actors)
+        if not places:
+            if not actors:
+                return False
+            chosen = actors[0]
+        elif actors:
+            text = self.document.folded
+            before = words.texts[first - 1].lower() if first > 0 else ""
             # "at Russia's meeting" is the state acting; "Syria's south" is the place.
             possessive = text.startswith("'s", end)
             locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE) and not possessive
                         ) or _COMPASS_AFTER.match(text, end) is not None
             chosen = self._nearest(places) if locative else actors[0]
-        elif actors:
-            chosen = actors[0]
         else:
             chosen = self._nearest(places)
         start = words.prefix_starts[first]
-        if chosen.is_place and stop - first == 1 and head.lower() in _COMMON_WORDS:
-            return False
-        if (chosen.is_place and stop - first == 1
-                and self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
-                and self._glued(words, first)):
-            return False
-        if chosen.is_place:
-            self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
-        else:
+        if not chosen.is_place:
             self._add_actor(self.registry.actor(chosen.entity_id), start, end, chosen.role)
+            return True
+        if stop - first == 1 and (
+                head.lower() in _COMMON_WORDS
+                or (self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
+                    and self._glued(words, first))):
+            return False
+        self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
         return True
 
 

@@ -223,22 +223,24 @@ class NameIndex:
         """The first two, three … keys of every name of two or more words: a longer name
         is worth looking up only while the words read so far begin one."""
         self._partitions: dict[tuple[tuple[str, ...], bool],
-                               tuple[list[IndexedName], list[IndexedName]]] = {}
+                               tuple[list[IndexedName], list[IndexedName], bool]] = {}
         self.lower_heads: set[str] = set()
         """First keys of names registered in lower case: only these can start a match in
         lower-case text."""
         self.heads = _HeadWords(self)
 
     def partition(self, keys: tuple[str, ...], capitalised: bool
-                  ) -> tuple[list[IndexedName], list[IndexedName]]:
+                  ) -> tuple[list[IndexedName], list[IndexedName], bool]:
         """The places and the actors that the name ``keys`` may be, when written capitalised
-        or not (lower-case text matches only names registered in lower case), by priority.
-        Remembered: the same few hundred names recur in every report."""
+        or not (lower-case text matches only names registered in lower case), by priority;
+        and whether one of the actors is a state named by its capital. Remembered: the same
+        few hundred names recur in every report."""
         found = self._partitions.get((keys, capitalised))
         if found is None:
             usable = [item for item in self.names.get(keys, ()) if capitalised or item.lower_ok]
-            found = ([item for item in usable if item.is_place],
-                     [item for item in usable if not item.is_place])
+            actors = [item for item in usable if not item.is_place]
+            found = ([item for item in usable if item.is_place], actors,
+                     any(item.role == "capital" for item in actors))
             self._partitions[keys, capitalised] = found
         return found
 

@@ -292,6 +292,33 @@ def _pickled_as_tuples(cls: type) -> None:
     cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
 
 
+_NEW = object.__new__
+_SET_START, _SET_END, _SET_TEXT = (Span.__dict__[name].__set__ for name in ("start", "end", "text"))
+_SET_ENTITY, _SET_SPAN, _SET_RULE = (Mention.__dict__[name].__set__
+                                     for name in ("entity_id", "span", "rule"))
+
+
+def new_span(start: int, end: int, text: str) -> Span:
+    """``Span(start=start, end=end, text=text)``, twice as fast: the slots are set directly
+    rather than through attrs' ``__init__`` (Span has no defaults, converters or validators).
+    A report's actor, place and claim mentions build ~60 of them."""
+    span: Span = _NEW(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    _SET_TEXT(span, text)
+    return span
+
+
+def new_mention(entity_id: str, span: Span, rule: str) -> Mention:
+    """``Mention(entity_id=entity_id, span=span, rule=rule)``, twice as fast (see
+    :func:`new_span`)."""
+    mention: Mention = _NEW(Mention)
+    _SET_ENTITY(mention, entity_id)
+    _SET_SPAN(mention, span)
+    _SET_RULE(mention, rule)
+    return mention
+
+
 _SET_FIELD = object.__setattr__
 for _class in (Span, Headline, Dateline, Provenance, Actor, Location, Mention, Source, Claim,
                DateMention, Diagnostic, Report):

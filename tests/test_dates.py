@@ -59,3 +59,20 @@ def test_weekday_inconsistent_with_day_is_flagged() -> None:
 def test_lower_case_may_is_not_a_month() -> None:
     """'may 5' in lower case is the verb, not a month."""
     assert list(find_dates("they may 5 times", 0, 16, THURSDAY)) == []
+
+
+def test_plain_dateline_dates_are_read_as_dateutil_reads_them() -> None:
+    """``_parse_date`` reads ``2018-11-20`` and ``November 20, 2018`` itself: the same day
+    as dateutil, or dateutil's answer where that is not a valid day."""
+    import random
+
+    from conflictparse import _dates
+
+    rng = random.Random(11)
+    texts = [f"{name}{dot} {day}, {year}" for name in _dates.MONTHS for dot in ("", ".")
+             for day in (0, 1, 9, 28, 29, 30, 31, 32) for year in (999, 1000, 2016, 2024)]
+    texts += [f"{rng.randrange(10000):04d}-{rng.randrange(100):02d}-{rng.randrange(100):02d}"
+              for _ in range(2000)]
+    texts += ["Mayo 5, 2018", "may 5, 2018", "May 5,2018", "2019-02-29", "2020-02-29"]
+    for text in texts:
+        assert _dates._parse_date(text, 2024) == _dates._dateutil_date.__wrapped__(text, 2024), text

@@ -361,10 +361,31 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
                         rule="relative_month")
 
 
-@functools.lru_cache(maxsize=1024)
+_PLAIN_DATE = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2})|([A-Z][a-z]+)\.? +(\d{1,2}), +(\d{4}))")
+"""The two shapes most datelines' dates take, ``2018-11-20`` and ``November 20, 2018``."""
+
+
 def _parse_date(text: str, year: int) -> dt.date | None:
-    """dateutil's fuzzy reading of ``text`` (a year defaults to ``year``). It costs ~30 µs,
-    and a stream of reports repeats its datelines' dates."""
+    """dateutil's fuzzy reading of ``text`` (a year defaults to ``year``); a valid date of a
+    ``_PLAIN_DATE`` shape (with a year from 1000 and a month name of ``MONTHS``) is read
+    directly, as dateutil reads it (tested on every such date), ten times faster."""
+    plain = _PLAIN_DATE.fullmatch(text)
+    if plain is not None:
+        iso_year, iso_month, iso_day, name, day, named_year = plain.groups()
+        if iso_year is not None:
+            found = _safe_date(int(iso_year), int(iso_month), int(iso_day))
+        else:
+            number = MONTHS.get(name)
+            found = None if number is None else _safe_date(int(named_year), number, int(day))
+        if found is not None and found.year >= 1000:
+            return found
+    return _dateutil_date(text, year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _dateutil_date(text: str, year: int) -> dt.date | None:
+    """dateutil's fuzzy reading. It costs ~30 µs, and a stream of reports repeats its
+    datelines' dates."""
     try:
         return dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(year, 1, 1)).date()
     except (ValueError, OverflowError):

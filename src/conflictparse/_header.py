@@ -44,6 +44,8 @@ GENERIC_DATELINES = (
     r"(?:[•·]\s*)?(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})\b(?:\s*[•·]\s*\d{1,2}:\d{2}\s*[ap]m)?(?:\s*[•·])?",
 )
 _BYLINE = regex.compile(r"^[Bb]y\s+(?P<author>\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})\b.{0,80}$")
+_BY = ("By", "by")
+"""How a ``_BYLINE`` starts: most lines are ruled out without the pattern."""
 _DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _STOPS = (".", ";", ",")
@@ -174,7 +176,7 @@ def read_header(document: Document, patterns: HeaderPatterns,
     for number, line in enumerate(lines):
         if number < first or any(start <= line.start < end for start, end in consumed):
             continue
-        if byline is None and _BYLINE.match(line.text):
+        if byline is None and line.text.startswith(_BY) and _BYLINE.match(line.text):
             byline = document.span(line.start, line.end)
             consumed.append((line.start, line.end))
             continue
@@ -238,7 +240,7 @@ def _furniture_end(lines: Sequence[Line], dateline_line: int, patterns: HeaderPa
         return (body if split < 0 else body[:split]).strip()
 
     candidates = [n for n in range(dateline_line) if _looks_like_headline(latin(lines[n]))
-                  and not _BYLINE.match(lines[n].text)]
+                  and not (lines[n].text.startswith(_BY) and _BYLINE.match(lines[n].text))]
     if len(candidates) < 2:
         return 0
     first, closest = candidates[0], candidates[-1]

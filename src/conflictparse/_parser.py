@@ -453,8 +453,8 @@ def _body_lines(document: Document, removed: list[Stretch], drop_inline_headline
         for start, end in pieces:
             # A stretch cut out of a line may leave punctuation at its edges.
             stripped = text[start:end].strip().lstrip(".,;:-–—|*)").rstrip("(-–—|").strip()
-            if not any(ch.isalnum() for ch in stripped):
-                continue
+            if not (stripped[:1].isalnum() or any(ch.isalnum() for ch in stripped)):
+                continue  # (most pieces start with a letter: no generator for them)
             offset = text.find(stripped, start, end)
             piece = (offset, offset + len(stripped))
             if (drop_inline_headlines and header.headlines

@@ -142,3 +142,26 @@ def test_the_token_cache_stays_bounded_over_a_stream_of_new_words(
     for number in range(1_000):
         assert cache[f"Word{number}x"][1] == token_key(f"Word{number}x")
         assert len(cache) <= 50
+
+
+def test_anchored_scans_find_what_the_plain_patterns_find() -> None:
+    """The scans that try a pattern only near its anchor words give exactly the pattern's
+    own ``finditer`` matches, on real-looking and on random stretches."""
+    import random
+
+    rnd = random.Random(7)
+    pieces = ("Square Highway highway Air Base airbase base airport military airport crossing "
+              "Shrine complex Camp border Border al- Al- ez- Abu Tal Deir Kafr Dabaa Gen. Col. "
+              "Syrian-Iraqi Abbasiyyin Russian Foreign Minister Sergei Lavrov the of , . ' "
+              "DEBKAfile's military commander Ünal Çay").split()
+    scans = ((_entities._SUFFIXED_SCAN, _entities._SUFFIXED_PLACE),
+             (_entities._TOPONYM_SCAN, _entities._TOPONYM),
+             (_entities._TITLED_SCAN, _entities._TITLED_PERSON))
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice((" ", "", "-", "  ", "\n", ", "))
+                       for _ in range(rnd.randint(1, 20)))
+        start = rnd.randrange(len(text) + 1)
+        end = rnd.choice((len(text), rnd.randrange(start, len(text) + 1)))
+        for scan, pattern in scans:
+            assert ([m.span() for m in scan.finditer(text, start, end)]
+                    == [m.span() for m in pattern.finditer(text, start, end)]), (text, start, end)

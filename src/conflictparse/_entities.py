@@ -28,7 +28,7 @@ import regex
 from ._document import Document
 from ._names import TOKEN, is_article, name_keys, token_key
 from ._registry import IndexedName, Registry
-from ._scan import AffixedAnchorScan, AnchorScan, LiteralSearch, affixed_shape, literal_gate
+from ._scan import AffixedAnchorScan, AnchorScan, LiteralSearch, RunAnchorScan, affixed_shape
 from ._types import Actor, Claim, Location, Mention, SourceKind, new_mention
 
 _PARTICLE = r"(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Abou|de|van|von|ben|ez|es|as|ad|ash|ar|at|az|an)[-\s])"
@@ -97,8 +97,12 @@ _SUFFIXED_PLACE = regex.compile(
     rf"(?P<kind>{_PLACE_SUFFIXES})\b"
 )
 """Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
-_MAY_HAVE_SUFFIX = literal_gate(rf"(?:{_PLACE_SUFFIXES})", _LITERALS)
-"""Most paragraphs name no square, base or border: then _SUFFIXED_PLACE need not run."""
+_SUFFIXED_SCAN = RunAnchorScan(_SUFFIXED_PLACE, rf"(?:{_PLACE_SUFFIXES})", run=r"[\p{L}\s-]",
+                               head=r"\p{Lu}", before=r"\p{Lu}\p{L}+\s+", search=_LITERALS)
+"""Same matches as _SUFFIXED_PLACE.finditer, tried only at the capitals of the letters,
+spaces and hyphens before a suffix word that follows a capitalised word (see _scan): a name
+and the space after it hold nothing else. Keep ``run``, ``head`` and ``before`` true to the
+pattern when editing it."""
 _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
                  "airport": "airport"}
@@ -243,9 +247,8 @@ class _Run:
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):
                 claimed.append(self._introduced_place(match))
-        suffixed = _SUFFIXED_PLACE.finditer(text, start, end) if _MAY_HAVE_SUFFIX(
-            text, start, end) else ()
-        for match in (*_TOPONYM_SCAN.finditer(text, start, end), *suffixed):
+        for match in (*_TOPONYM_SCAN.finditer(text, start, end),
+                      *_SUFFIXED_SCAN.finditer(text, start, end)):
             if not _inside(match.start(), claimed) and not _inside(match.end() - 1, claimed):
                 span = self._named_place(match)
                 if span is not None:

@@ -225,6 +225,53 @@ class AnchorScan:
         return (at,)
 
 
+class RunAnchorScan(AnchorScan):
+    """``pattern.finditer(text, start, end)``, with the same matches, for a pattern each of
+    whose matches contains a match of its *anchor* (as for :class:`AnchorScan`, and matched
+    there by the anchor pattern) with only characters of the class ``run`` before it, ending
+    in a match of ``before``; and starts with a character of the class ``head`` (all in
+    ``regex`` syntax). The pattern is tried only at the ``head`` characters of the run of
+    ``run`` characters that ends at an occurrence of an anchor's literal prefix where the
+    anchor and ``before`` match: a match starting anywhere else would hold a character
+    outside the run.
+
+    Why the first match found is the leftmost one: a match starting at ``m`` whose anchor
+    is at ``k`` lies in the run ending at ``k``; any earlier anchor occurrence inside it has
+    ``m`` in its own run too, so ``m`` is tried before any later start."""
+
+    def __init__(self, pattern: regex.Pattern[str], anchor_source: str, *, run: str,
+                 head: str, before: str, enabled: bool = True,
+                 search: LiteralSearch | None = None) -> None:
+        super().__init__(pattern, anchor_source, enabled=enabled, search=search)
+        self._anchor = regex.compile(anchor_source)
+        self._before = regex.compile(f"(?r)(?:{before})")
+        """Matched backwards from an anchor: what must stand right before it."""
+        self._run_back = regex.compile(f"(?r){run}*")
+        """Matched backwards from an anchor: where the run before it starts."""
+        self._heads = regex.compile(head)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        if self.anchors is None:
+            yield from self.pattern.finditer(text, start, end)
+            return
+        match_at = self.pattern.match
+        pos = start
+        tried = start  # starts before this one failed (a start's match does not depend on pos)
+        for at in self.anchors.starts(text, start, end):
+            if (at < pos or self._anchor.match(text, at, end) is None
+                    or self._before.match(text, pos, at) is None):
+                continue
+            run = self._run_back.match(text, pos, at)
+            first = max(run.start() if run is not None else at, tried)
+            for head in self._heads.finditer(text, first, at + 1):
+                match = match_at(text, head.start(), end)
+                if match is not None:
+                    yield match
+                    pos = tried = max(match.end(), head.start() + 1)
+                    break
+                tried = head.start() + 1
+
+
 class AffixedAnchorScan(AnchorScan):
     """An :class:`AnchorScan` for a pattern whose matches start either with its anchor or
     with one affix word (a capital letter, then letters, dots, an apostrophe, then white

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import ahocorasick
@@ -220,6 +221,16 @@ _COORDINATED = regex.compile(r"\s(?:and|but)\s*$")
 _APPOSITION = regex.compile(r",\s*(?:[^,;:\"]{1,100}),\s*$")
 _CLAUSE_END = regex.compile(r"[,;:]\s|\s(?:but|while|although|whereas)\s")
 _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r")\b", regex.I)
+_HEDGE_WORDS = ahocorasick.Automaton()
+for _hedge in HEDGES:
+    _HEDGE_WORDS.add_word(_hedge.lower(), len(_hedge))
+_HEDGE_WORDS.make_automaton()
+"""The hedges in lower case: few texts hold one, so a pass over the lower-cased text tells
+where ``_HEDGE`` need not be searched."""
+_CASE_ODD = re.compile("[\xdf\u0130\u0131\u017f\u212a\ufb00-\ufb06]")
+"""The characters but ASCII letters that lower-case to ASCII, or match an ASCII letter when
+case is ignored (``İ``, ``K``, ``ſ``), or upper-case to ASCII letters (``ß``, ``ﬀ``): in a text
+without them, ``_HEDGE`` matches only where the lower-cased text holds a hedge as written."""
 _INTRODUCED_QUOTE = regex.compile(r'[:,]\s*"')
 """What both quote-before rules need (``said: "…"``), a quick test before them."""
 _QUOTED = regex.compile(r'"(?P<content>[^"\n]{3,}?)[,.!?]?"')
@@ -380,6 +391,7 @@ class ClaimReader:
         self.last_source: _Candidate | None = None
         self.pending: _Candidate | None = None
         """A colon-lead source whose content is the next sentence."""
+        self._hedge_starts = _hedge_starts(self.text)
 
     # -- orchestration ----------------------------------------------------------------------
 
@@ -446,11 +458,22 @@ class ClaimReader:
         were reportedly killed"): either makes the claim uncertain."""
         text = self.text
         attribution_end = cue[1] if cue else candidate.end
-        match = _HEDGE.search(text, candidate.start, max(attribution_end, candidate.end))
-        if match is None:
+        match = self._search_hedge(candidate.start, max(attribution_end, candidate.end))
+        if match is None and self._may_hedge(*content):
             clause = _CLAUSE_END.search(text, content[0], content[1])
             match = _HEDGE.search(text, content[0], clause.start() if clause else content[1])
         return match.span() if match else None
+
+    def _may_hedge(self, start: int, end: int) -> bool:
+        """False when no hedge starts in ``text[start:end]``."""
+        starts = self._hedge_starts
+        if starts is None:
+            return True
+        index = bisect.bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
+    def _search_hedge(self, start: int, end: int) -> regex.Match[str] | None:
+        return _HEDGE.search(self.text, start, end) if self._may_hedge(start, end) else None
 
     # -- rules ------------------------------------------------------------------------------
 
@@ -489,7 +512,7 @@ class ClaimReader:
             name = _without_article(self.text[source_start:source_end])
             candidate = _Candidate(kind=SourceKind.DOCUMENT, name=name, start=source_start,
                                    end=source_end, confidence=0.8)
-            hedge_match = _HEDGE.search(self.text, match.start("middle"), match.end("middle"))
+            hedge_match = self._search_hedge(*match.span("middle"))
             self._emit(candidate, match.span("cue"), (match.start("content"), end),
                        rule="document", direct=False, taken=taken,
                        hedge=hedge_match.span() if hedge_match else None)
@@ -642,13 +665,24 @@ class ClaimReader:
             after = text[cue_end:end]
             if _NOT_SPEECH.match(after) and match["cue"] != "told":
                 continue  # "said to have been", "reported by", "reported on the talks"
-            candidate = self._source_before(start, cue_start)
             trailing = _TRAILING_END.fullmatch(after) is not None or (
                 match["cue"].lower() in ADDRESSEE_CUES
                 and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
+            # What follows the cue is read first: it rules out more cues, and more cheaply,
+            # than the source before it (the source starts before the cue, so a comma before
+            # it must come before the cue).
+            if trailing:
+                content_start = None
+                if text.rfind(",", start, cue_start) <= start:
+                    continue
+            else:
+                content_start = self._content_start(match["cue"], cue_end, end)
+                if content_start is None:
+                    continue
+            candidate = self._source_before(start, cue_start)
             if candidate is None:
                 continue
-            if trailing:
+            if content_start is None:
                 # "…, our military sources report." — the content comes first.
                 comma = text.rfind(",", start, candidate.start)
                 if comma <= start:
@@ -656,10 +690,7 @@ class ClaimReader:
                 self._emit(candidate, (cue_start, cue_end), (start, comma), rule="cue_trailing",
                            direct=text[start] == '"', taken=taken)
                 continue
-            content_start = self._content_start(match["cue"], cue_end, end)
-            if content_start is None:
-                continue
-            hedge = _HEDGE.search(text, candidate.start, cue_start)
+            hedge = self._search_hedge(candidate.start, cue_start)
             direct = text[content_start] == '"'
             if direct:
                 quote = _QUOTED.match(text, content_start, end)
@@ -713,7 +744,8 @@ class ClaimReader:
         before_tail = _NOT_IN_TAIL.search(text, window_start, cue_start)
         tail = _TAIL.search(text, before_tail.end() if before_tail else window_start, cue_start)
         end = tail.start() if tail else cue_start
-        apposition = _APPOSITION.search(text, window_start, end)
+        apposition = (_APPOSITION.search(text, window_start, end)
+                      if text.count(",", window_start, end) >= 2 else None)
         if apposition is not None:
             candidate = self._source_ending_at(window_start, apposition.start())
             if candidate is not None and candidate.kind in (SourceKind.NAMED_PERSON,
@@ -915,6 +947,13 @@ def _has_document_verb(text: str, start: int, end: int) -> bool:
             return True
         said = text.find("said", said + 4, end)
     return False
+
+
+def _hedge_starts(text: str) -> list[int] | None:
+    """Where a hedge may start in ``text``, in order (``None``: anywhere)."""
+    if not text.isascii() and _CASE_ODD.search(text) is not None:
+        return None
+    return sorted(stop - length + 1 for stop, length in _HEDGE_WORDS.iter(text.lower()))
 
 
 def _without_article(phrase: str) -> str:

@@ -436,6 +436,11 @@ def _folded(document: Document, provenance: Provenance) -> list[Stretch]:
     return [s for s in (_folded_span(document, span) for span in spans) if s is not None]
 
 
+_EDGE_START = ".,;:-–—|*)"
+_EDGE_END = "(-–—|"
+"""Punctuation stripped from the edges of a body piece."""
+
+
 def _body_lines(document: Document, removed: list[Stretch], drop_inline_headlines: bool,
                 header: Header, diagnostics: list[Diagnostic]) -> list[Stretch]:
     """Lines of the body with the removed stretches cut out."""
@@ -443,22 +448,28 @@ def _body_lines(document: Document, removed: list[Stretch], drop_inline_headline
     body: list[Stretch] = []
     position = 0
     for line in document.lines:
-        pieces = [(line.start, line.end)]
         while position < len(removed) and removed[position][1] <= line.start:
             position += 1
-        for start, end in removed[position:]:
-            if start >= line.end:
-                break
-            pieces = [p for a, b in pieces for p in ((a, min(b, start)), (max(a, end), b))]
-        for start, end in pieces:
-            # A stretch cut out of a line may leave punctuation at its edges.
-            stripped = text[start:end].strip().lstrip(".,;:-–—|*)").rstrip("(-–—|").strip()
+        if ((position == len(removed) or removed[position][0] >= line.end)
+                and line.text[0] not in _EDGE_START and line.text[-1] not in _EDGE_END):
+            found = [(line.start, line.text)]  # most lines: whole, with nothing to strip
+        else:
+            pieces = [(line.start, line.end)]
+            for start, end in removed[position:]:
+                if start >= line.end:
+                    break
+                pieces = [p for a, b in pieces for p in ((a, min(b, start)), (max(a, end), b))]
+            found = []
+            for start, end in pieces:
+                # A stretch cut out of a line may leave punctuation at its edges.
+                stripped = text[start:end].strip().lstrip(_EDGE_START).rstrip(_EDGE_END).strip()
+                found.append((text.find(stripped, start, end), stripped))
+        for offset, stripped in found:
             if not (stripped[:1].isalnum() or any(ch.isalnum() for ch in stripped)):
                 continue  # (most pieces start with a letter: no generator for them)
-            offset = text.find(stripped, start, end)
             piece = (offset, offset + len(stripped))
             if (drop_inline_headlines and header.headlines
-                    and looks_like_related_headline(text[piece[0]:piece[1]])):
+                    and looks_like_related_headline(stripped)):
                 diagnostics.append(Diagnostic(code="related-headline-dropped",
                                               severity=Severity.INFO,
                                               span=document.span(*piece),

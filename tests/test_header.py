@@ -85,3 +85,28 @@ def test_furniture_above_a_headline_that_sits_on_the_dateline(
     short = parser.parse("Advisers arrive at Hama\nA subtitle under it\nMarch 11, 2016\n\n"
                          "The source said it was so.", outlet="generic")
     assert short.headline == "Advisers arrive at Hama"
+
+
+def test_a_line_that_may_repeat_the_headline_is_never_skipped() -> None:
+    """``_may_repeat`` rules a line out only where no part of it (the line less a prefix or
+    suffix) holds the words of either headline, nor an Arabic letter while no Arabic
+    headline is known."""
+    import random
+
+    from conflictparse import _header
+
+    rng = random.Random(5)
+    english, arabic = "Israeli jets hit T-4 airbase", "غارات إسرائيلية على مطار التيفور"
+    pieces = ["DEBKAfile: ", "Israeli", "ISRAELI", " jets", " hit", " T-4", " airbase", " - ",
+              "غارات", " إسرائيلية", " على مطار التيفور", " body text", "İsraeli", " "]
+    for _ in range(5000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 7))).strip()
+        for known_arabic in ("", arabic):
+            for start in range(len(line)):
+                for end in range(start, len(line) + 1, 3):
+                    part = line[start:end]
+                    repeats = _header._same(part, english) or (
+                        known_arabic and _header._same(part, known_arabic))
+                    arabic_line = not known_arabic and _header.first_arabic(part) == 0
+                    if repeats or arabic_line:
+                        assert _header._may_repeat(line, english, known_arabic), (line, part)

@@ -115,6 +115,22 @@ def _same(line: str, headline: str) -> bool:
     return next(found, None) is None
 
 
+def _may_repeat(line: str, english: str, arabic: str) -> bool:
+    """Whether ``line``, below the headline, may repeat it or give its Arabic translation
+    (as ``read_header`` tells, stripping prefixes and suffixes first): not if the first word
+    of neither headline is in it, and it holds no Arabic letter or the Arabic headline is
+    known. (Most lines are body; this saves their prefix and suffix patterns.)"""
+    if not arabic and first_arabic(line) >= 0:
+        return True
+    folded = line.casefold()
+    for headline in (english, arabic):
+        if headline:
+            words = _words(headline)
+            if not words or words[0] in folded:
+                return True
+    return False
+
+
 def _strip_prefix(text: str, start: int, prefixes: Sequence[regex.Pattern[str]],
                   any_prefix: regex.Pattern[str] | None = None) -> int:
     if any_prefix is not None:
@@ -182,6 +198,8 @@ def read_header(document: Document, patterns: HeaderPatterns,
             continue
         if number > dateline_line + 1 >= 1 and not headlines:
             break  # only the line right below a dateline may still be the headline
+        if headlines and not _may_repeat(line.text, english, arabic):
+            continue
         start = _strip_prefix(text, line.start, patterns.headline_prefixes,
                           patterns.any_headline_prefix)
         body = text[start:_strip_suffix(text, start, line.end, patterns.headline_suffixes)]

@@ -165,3 +165,23 @@ def test_anchored_scans_find_what_the_plain_patterns_find() -> None:
         for scan, pattern in scans:
             assert ([m.span() for m in scan.finditer(text, start, end)]
                     == [m.span() for m in pattern.finditer(text, start, end)]), (text, start, end)
+
+
+def test_words_of_several_regions_are_each_regions_words(parser: conflictparse.Parser) -> None:
+    """The words of all regions, read in one go, are each region's own words: an article
+    at the end of one region is not glued to the first word of the next."""
+    import itertools
+
+    from conflictparse._document import Document
+
+    text = "Fighters of al\nal-Nusra in Deir ez-\nZor and el Bab's al al-Qaida. U.S. al"
+    document = Document(text)
+    run = _entities._Run(parser.registry, document)
+    cuts = [0, 14, 15, 35, 36, 50, 51, 51, len(text)]
+    regions = list(itertools.pairwise(cuts))
+    together = run.words(regions)
+    for region, (first, stop) in zip(regions, together.bounds, strict=True):
+        alone = run.words([region])
+        for field in ("starts", "ends", "keys", "texts", "prefix_starts"):
+            assert getattr(together, field)[first:stop] == getattr(alone, field), (region, field)
+        assert [i - first for i in together.heads if first <= i < stop] == alone.heads

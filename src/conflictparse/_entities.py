@@ -16,6 +16,7 @@ Three passes over each region of the body (headline, standfirst, paragraphs):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -139,7 +140,7 @@ class Entities:
 
 @attrs.define
 class _Words:
-    """The words of one stretch of text, as parallel lists."""
+    """The words of some stretches of text, as parallel lists."""
 
     starts: list[int]
     ends: list[int]
@@ -149,6 +150,10 @@ class _Words:
     """Each word as written, without a possessive 's."""
     prefix_starts: list[int]
     """Where each word starts with the article glued to it ("al-" in "al-Nusra")."""
+    bounds: list[tuple[int, int]]
+    """The first word of each stretch and the first after it."""
+    heads: list[int]
+    """The words that can start a name of the index (see ``NameIndex.heads``), in order."""
 
 
 _TOKEN_SPLIT = regex.compile(f"({TOKEN.pattern})")
@@ -197,8 +202,12 @@ class EntityFinder:
     def find(self, document: Document, regions: Iterable[tuple[int, int]]) -> Entities:
         """Actors and places mentioned in the given stretches of ``document.folded``."""
         run = _Run(self.registry, document)
-        for start, end in regions:
-            run.scan(start, end)
+        regions = list(regions)
+        # The words of all regions in one go: each region is searched on its own, but the
+        # per-word work is done in a few passes for the report.
+        words = run.words(regions)
+        for (start, end), (first, stop) in zip(regions, words.bounds, strict=True):
+            run.scan(start, end, words, first, stop)
         return run.result()
 
 
@@ -239,7 +248,9 @@ class _Run:
         self.location_mentions.append(new_mention(location.id, self.document.span(start, end),
                                                   rule))
 
-    def scan(self, start: int, end: int) -> None:
+    def scan(self, start: int, end: int, words: _Words, first: int, stop: int) -> None:
+        """Find the entities of ``folded[start:end]``, whose words are ``first`` to
+        ``stop - 1`` of ``words``."""
         text = self.document.folded
         claimed: list[tuple[int, int]] = []
         for match in _TITLED_SCAN.finditer(text, start, end):
@@ -253,7 +264,7 @@ class _Run:
                 span = self._named_place(match)
                 if span is not None:
                     claimed.append(span)
-        self._registry_words(start, end, claimed)
+        self._registry_words(words, first, stop, claimed)
 
     def _named_place(self, match: regex.Match[str]) -> tuple[int, int] | None:
         """A place named by its head word or by what it is (see the patterns above)."""
@@ -326,7 +337,8 @@ class _Run:
         affiliation_start = match.start("affiliation")
         if affiliation_start >= 0:
             # "Russian Foreign Minister" also mentions Russia.
-            self._registry_words(affiliation_start, match.end("affiliation"), [])
+            affix = self.words([(affiliation_start, match.end("affiliation"))])
+            self._registry_words(affix, *affix.bounds[0], [])
         return match.start(), name_end
 
     def _affiliation(self, word: str | None) -> str | None:
@@ -349,15 +361,24 @@ class _Run:
         self._add_location(location, start, end, "introduced")
         return start, end
 
-    def _words(self, start: int, end: int) -> _Words:
+    def words(self, regions: list[tuple[int, int]]) -> _Words:
+        """The words of the stretches ``regions`` of ``folded``."""
         # A few C-level passes (split, lengths, cached token facts) rather than Python work
         # for each of the ~360 words of a report: only a few of them start a name.
         text = self.document.folded
-        region = text[start:end]
-        parts = (_ASCII_TOKEN_SPLIT if region.isascii() else _TOKEN_SPLIT).split(region)
-        offsets = list(itertools.accumulate(map(len, parts), initial=start))
-        starts, ends = offsets[1::2], offsets[2::2]
-        texts = parts[1::2]
+        starts: list[int] = []
+        ends: list[int] = []
+        texts: list[str] = []
+        bounds: list[tuple[int, int]] = []
+        for start, end in regions:
+            region = text[start:end]
+            parts = (_ASCII_TOKEN_SPLIT if region.isascii() else _TOKEN_SPLIT).split(region)
+            offsets = list(itertools.accumulate(map(len, parts), initial=start))
+            first = len(texts)
+            starts += offsets[1:-1:2]
+            ends += offsets[2::2]
+            texts += parts[1::2]
+            bounds.append((first, len(texts)))
         infos = list(map(_TOKEN_INFO.__getitem__, texts))
         keys = list(map(_KEY, infos))
         merged: list[int] = []
@@ -367,36 +388,42 @@ class _Run:
             # An article before a hyphen ("al-"), or al/el anywhere, belongs to the next word.
             if article and (article == _ALWAYS or text[ends[k]:ends[k] + 1] == "-"):
                 merged.append(k)
-        if not merged:
-            return _Words(starts, ends, keys, texts, starts)
-        prefix_starts = starts[:]
-        dropped = set(merged)
-        for k in merged:
-            if k + 1 < len(keys) and k + 1 not in dropped:
-                first = k
-                while first - 1 in dropped:
-                    first -= 1
-                prefix_starts[k + 1] = starts[first]
-        for k in reversed(merged):  # a few deletions, not a copy of every list
-            del starts[k], ends[k], prefix_starts[k], keys[k], texts[k]
-        return _Words(starts, ends, keys, texts, prefix_starts)
+        prefix_starts = starts
+        if merged:
+            prefix_starts = starts[:]
+            dropped = set(merged)
+            firsts = [first for first, _ in bounds]
+            for k in merged:
+                first, stop = bounds[bisect.bisect_right(firsts, k) - 1]  # k's region
+                if k + 1 < stop and k + 1 not in dropped:
+                    glued = k
+                    while glued - 1 >= first and glued - 1 in dropped:
+                        glued -= 1
+                    prefix_starts[k + 1] = starts[glued]
+            for k in reversed(merged):  # a few deletions, not a copy of every list
+                del starts[k], ends[k], prefix_starts[k], keys[k], texts[k]
+            bounds = [(first - bisect.bisect_left(merged, first),
+                       stop - bisect.bisect_left(merged, stop)) for first, stop in bounds]
+        heads = list(itertools.compress(itertools.count(), map(
+            self.registry.index.heads.__getitem__, texts)))
+        return _Words(starts, ends, keys, texts, prefix_starts, bounds, heads)
 
-    def _registry_words(self, start: int, end: int, claimed: list[tuple[int, int]]) -> None:
+    def _registry_words(self, words: _Words, lo: int, hi: int,
+                        claimed: list[tuple[int, int]]) -> None:
+        """Registered names among words ``lo`` to ``hi - 1``."""
         text = self.document.folded
         index = self.registry.index
         names, max_words, beginnings = index.names, index.max_words, index.beginnings
         surnames = self.surnames
-        words = self._words(start, end)
         keys, texts, starts, ends = words.keys, words.texts, words.starts, words.ends
-        count = len(keys)
         # Most words start no name: only a name's first key (capitalised, unless a name
         # registered in lower case starts with it), or a surname, is worth a look.
-        candidates = list(itertools.compress(itertools.count(), map(index.heads.__getitem__,
-                                                                     texts)))
+        heads = words.heads
+        candidates = heads[bisect.bisect_left(heads, lo):bisect.bisect_left(heads, hi)]
         if surnames:
             candidates = sorted({*candidates, *(
-                i for i, key in enumerate(keys) if key in surnames
-                and (key in index.lower_heads or not texts[i][:1].islower()))})
+                i for i in range(lo, hi) if keys[i] in surnames
+                and (keys[i] in index.lower_heads or not texts[i][:1].islower()))})
         resume = 0  # words before this one are part of a name already found
         for i in candidates:
             if i < resume or (claimed and _inside(starts[i], claimed)):
@@ -406,14 +433,14 @@ class _Run:
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
             surname = key in surnames and texts[i][:1].isupper()
             smallest = 2 if surname else 1
-            longest, most = 1, min(max_words.get(key, 0), count - i)
+            longest, most = 1, min(max_words.get(key, 0), hi - i)
             while longest < most and tuple(keys[i:i + longest + 1]) in beginnings:
                 longest += 1
             for size in range(longest if longest < most else most, smallest - 1, -1):
                 name = tuple(keys[i:i + size])
                 if name not in names or (size > 1 and not _joined(text, words, i, i + size)):
                     continue
-                if self._accept(name, words, i, i + size):
+                if self._accept(name, words, i, i + size, lo, hi):
                     found = size
                     break
             if not found and surname:
@@ -432,19 +459,20 @@ class _Run:
                     return item
         return places[0]
 
-    def _glued(self, words: _Words, index: int) -> bool:
-        """Whether word ``index`` is joined (by a space or hyphen only) to a capitalised
-        neighbour, that is, part of a longer proper name."""
+    def _glued(self, words: _Words, index: int, lo: int, hi: int) -> bool:
+        """Whether word ``index`` (of the region's words ``lo`` to ``hi - 1``) is joined (by a
+        space or hyphen only) to a capitalised neighbour, that is, part of a longer proper
+        name."""
         text = self.document.folded
         texts, ends, prefix_starts = words.texts, words.ends, words.prefix_starts
-        if index > 0 and texts[index - 1][:1].isupper():
+        if index > lo and texts[index - 1][:1].isupper():
             gap = text[ends[index - 1]:prefix_starts[index]]
             if _GAP.fullmatch(gap) and (gap.strip()
                                         or prefix_starts[index] != words.starts[index]):
                 return True
             if gap == " " and not self._sentence_start(prefix_starts[index - 1]):
                 return True
-        return index + 1 < len(texts) and texts[index + 1][:1].isupper() and _GAP.fullmatch(
+        return index + 1 < hi and texts[index + 1][:1].isupper() and _GAP.fullmatch(
             text, ends[index], prefix_starts[index + 1]) is not None
 
     def _sentence_start(self, position: int) -> bool:
@@ -452,7 +480,8 @@ class _Run:
         before = self.document.folded[max(0, position - 3):position]
         return not before.strip() or before.rstrip()[-1:] in ".!?:\"\n"
 
-    def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int) -> bool:
+    def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int, lo: int,
+                hi: int) -> bool:
         head = words.texts[first]
         places, actors, capital = self.registry.index.partition(name, not head[:1].islower())
         end = words.ends[stop - 1]
@@ -463,7 +492,7 @@ class _Run:
             chosen = actors[0]
         elif actors:
             text = self.document.folded
-            before = words.texts[first - 1].lower() if first > 0 else ""
+            before = words.texts[first - 1].lower() if first > lo else ""
             # "at Russia's meeting" is the state acting; "Syria's south" is the place.
             possessive = text.startswith("'s", end)
             locative = (before in (_CITY_LOCATIVE if capital else _LOCATIVE) and not possessive
@@ -478,7 +507,7 @@ class _Run:
         if stop - first == 1 and (
                 head.lower() in _COMMON_WORDS
                 or (self.registry.places[chosen.entity_id].kind in _ADJACENT_REJECTED
-                    and self._glued(words, first))):
+                    and self._glued(words, first, lo, hi))):
             return False
         self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
         return True

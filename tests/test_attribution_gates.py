@@ -1,0 +1,134 @@
+"""The shortcuts of the attribution reader give the matches the plain searches give.
+
+The reader skips a search where a cheap look for the words its matches need finds none, and
+tries some patterns only where a cue word starts. These tests compare each shortcut with the
+search it stands for, on random texts built from the very words involved.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import regex
+
+import conflictparse
+from conflictparse import _attribution
+from conflictparse._attribution import ClaimReader, Grammar
+from conflictparse._document import Document
+
+_OFTEN = [
+    "said", "Said", "told", "reported", "reportedly", "REPORTEDLY", "ReportEdly", "says",
+    "say", "essay", "pointed", "pointed out", "pointed\n out", "has learned", "sources",
+    "Sources", "SOURCE", "source", "ministry", "Ministry", "statement", "report", "which",
+    "that", "he", "He", "DEBKAfile", "debkafile's", "Our", "correspondent", "Enab Baladi",
+    "allegedly", "said to be", "Said To Have", "ſaid to be", "İs believed to", "K", "ß",
+    "and", "the", "The", "a", "in", '"', ",", ", ", ":", ";", ".", "-", "'s", "\n", "  ",
+    "unconfirmed", "communiqué", "TV", "tv", "newspaper", "video", "Video", "we", "We",
+]
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(_OFTEN) for _ in range(rng.randint(1, 40)))
+            for _ in range(count)]
+
+
+def _grammar() -> Grammar:
+    return Grammar(outlet="test", outlet_names=["Test Net"], other_outlets=["Enab Baladi"],
+                   phrases=[], cues=["pointed out", "fill in"])
+
+
+def _reader(grammar: Grammar, text: str) -> ClaimReader:
+    return ClaimReader(grammar, Document(text), {}, [])
+
+
+def _ranges(rng: random.Random, text: str) -> list[tuple[int, int]]:
+    ranges = [(0, len(text))]
+    for _ in range(4):
+        start, end = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+        ranges.append((start, end))
+    return ranges
+
+
+def test_case_odd_holds_every_character_that_case_folds_to_ascii() -> None:
+    """A text without these characters matches a caseless ASCII word only where its lower
+    case holds the word as written."""
+    letter = regex.compile(r"(?i)[a-z]")
+    for code in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        lower = char.lower()
+        if letter.match(char) or len(lower) != 1 or lower.isascii() or char.upper().isascii():
+            assert _attribution._CASE_ODD.match(char), hex(code)
+
+
+def test_cue_matches_are_those_of_finditer() -> None:
+    grammar = _grammar()
+    rng = random.Random(1)
+    for text in _texts(1, 3000):
+        reader = _reader(grammar, text)
+        folded = reader.text
+        for start, end in _ranges(rng, folded):
+            starts = grammar.cue_starts(folded, start, end)
+            for pattern in (grammar.cue, grammar.quote_before):
+                expected = [m.span() for m in pattern.finditer(folded, start, end)]
+                found = [m.span() for m in reader._matches_from(pattern, start, end, starts)]
+                assert found == expected, (folded, start, end)
+
+
+def test_hedge_gate_misses_no_hedge() -> None:
+    grammar = _grammar()
+    rng = random.Random(2)
+    for text in _texts(2, 3000):
+        reader = _reader(grammar, text)
+        for start, end in _ranges(rng, reader.text):
+            expected = _attribution._HEDGE.search(reader.text, start, end)
+            found = reader._search_hedge(start, end)
+            assert (found and found.span()) == (expected and expected.span()), (text, start, end)
+
+
+def test_noun_gates_miss_no_phrase() -> None:
+    grammar = _grammar()
+    rng = random.Random(3)
+    gates = [(_attribution._ANONYMOUS_END, _attribution._SOURCE_NOUN_WORDS),
+             (_attribution._DOCUMENT_END, _attribution._DOCUMENT_WORDS),
+             (_attribution._ORGANISATION, _attribution._ORGANISATION_WORDS)]
+    for text in _texts(3, 3000):
+        reader = _reader(grammar, text)
+        if reader._lowered is None:
+            continue
+        for start, end in _ranges(rng, reader.text):
+            for pattern, words in gates:
+                if not _attribution._occurs(words, reader._lowered, start, end):
+                    assert pattern.search(reader.text, start, end) is None, (text, start, end)
+
+
+def test_phrase_words_are_in_every_match(parser: conflictparse.Parser) -> None:
+    """The words read from a profile's phrase are in every match of it (property escapes
+    included), so a window without them is rightly not searched."""
+    rng = random.Random(4)
+    for outlet in ("debkafile", "syrian_observer"):
+        grammar = parser._grammar(outlet, [])
+        assert any(words is not None for words, _ in grammar.phrase_words)
+        for text in _texts(4, 3000):
+            reader = _reader(grammar, text)
+            for start, end in _ranges(rng, reader.text):
+                for (_, pattern), (words, caseless) in zip(grammar.phrase_patterns,
+                                                           grammar.phrase_words, strict=True):
+                    if words is None or (caseless and reader._lowered is None):
+                        continue
+                    haystack = reader._lowered if caseless else reader.text
+                    assert haystack is not None
+                    if next(words.iter(haystack, start, end), None) is None:
+                        assert pattern.search(reader.text, start, end) is None
+
+
+def test_property_escapes_read_as_one_character() -> None:
+    words, caseless = _attribution._required_words(
+        r"(?:\p{Lu}[\p{L}-]+\s+)?(?:Enab|Zaman)\s+(?:reporter|correspondent)s?\\p")
+    assert words is not None and not caseless
+    assert {word for word, _ in words.items()} in ({"reporter", "correspondent"},
+                                                   {"Enab", "Zaman"})
+    assert _attribution._required_words(r"\N{DASH}x")[0] is None

@@ -417,26 +417,42 @@ class ClaimReader:
     # -- orchestration ----------------------------------------------------------------------
 
     def read(self, sentences: Iterable[tuple[int, int]]) -> tuple[Claim, ...]:
+        # Cue words found in one pass over the text; each sentence takes those starting in
+        # it (one running past its end only fails to match there).
+        cue_starts = self.grammar.cue_starts(self.text, 0, len(self.text))
         for start, end in sentences:
-            self._sentence(start, end)
+            self._sentence(start, end, None if cue_starts is None else cue_starts[
+                bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)])
         return tuple(self.claims)
 
-    def _sentence(self, start: int, end: int) -> None:
+    def _sentence(self, start: int, end: int, cues: list[int] | None) -> None:
+        """Read one sentence; ``cues`` are where a cue word starts in it (``None``: unknown)."""
         taken: list[tuple[int, int]] = []
-        cues = self.grammar.cue_starts(self.text, start, end)
-        # The rules run in this order; those whose pattern holds a cue only where one occurs.
-        self._colon_lead(start, end, taken)
+        text = self.text
+        # The rules run in this order, each only when the sentence holds what its pattern
+        # needs (a cue, a quotation mark, commas...), which most sentences lack.
+        has_cue = cues != []
+        quoted = text.find('"', start, end) >= 0
+        commas = text.count(",", start, end)
+        if self.pending is not None or text.find(":", start, end) >= 0:
+            self._colon_lead(start, end, taken)
         self._document(start, end, taken)
-        self._quoted_as_saying(start, end, taken)
-        if cues != []:
+        if text.find("saying", start, end) >= 0:
+            self._quoted_as_saying(start, end, taken)
+        if quoted and has_cue:
             self._quote_after(start, end, taken)
-        self._quote_before(start, end, taken, cues)
-        self._according_to(start, end, taken)
-        if cues != []:
+        if quoted:
+            self._quote_before(start, end, taken, cues)
+        if text.find("ccording", start, end) >= 0:
+            self._according_to(start, end, taken)
+        if has_cue and commas:
             self._inverted(start, end, taken, cues)
-            self._parenthetical(start, end, taken, cues)
+            if commas >= 2:
+                self._parenthetical(start, end, taken, cues)
+        if has_cue:
             self._cues(start, end, taken, cues)
-        self._credit(start, end, taken)
+        if commas:
+            self._credit(start, end, taken)
 
     def _emit(self, candidate: _Candidate, cue: tuple[int, int] | None, content: tuple[int, int],
               *, rule: str, direct: bool, taken: list[tuple[int, int]],
@@ -496,7 +512,7 @@ class ClaimReader:
     def _search_hedge(self, start: int, end: int) -> regex.Match[str] | None:
         return _HEDGE.search(self.text, start, end) if self._may_hedge(start, end) else None
 
-    # -- rules ------------------------------------------------------------------------------
+    # -- rules (each called by _sentence only when the sentence holds what it needs) --------
 
     def _colon_lead(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
         pending, self.pending = self.pending, None
@@ -505,7 +521,7 @@ class ClaimReader:
             self._emit(pending, None, (start, end), rule="colon_lead", direct=False,
                        taken=taken, confidence=0.8)
             return
-        if self.grammar.colon_lead is None or self.text.find(":", start, end) < 0:
+        if self.grammar.colon_lead is None:
             return
         match = self.grammar.colon_lead.match(self.text, start, end, timeout=PATTERN_TIMEOUT)
         if match is None:
@@ -539,8 +555,6 @@ class ClaimReader:
                        hedge=hedge_match.span() if hedge_match else None)
 
     def _quote_after(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
-        if self.text.find('"', start, end) < 0:
-            return
         for match in self.grammar.quote_after.finditer(self.text, start, end):
             if _overlaps(match.span(), taken):
                 continue
@@ -557,7 +571,7 @@ class ClaimReader:
 
     def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]],
                       cue_starts: list[int] | None) -> None:
-        if self.text.find('"', start, end) < 0 or not _INTRODUCED_QUOTE.search(self.text, start, end):
+        if not _INTRODUCED_QUOTE.search(self.text, start, end):
             return
         for match in self._matches_from(self.grammar.quote_before, start, end, cue_starts):
             if _overlaps(match.span(), taken):
@@ -577,8 +591,6 @@ class ClaimReader:
                        taken=taken, confidence=0.75)
 
     def _quoted_as_saying(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
-        if self.text.find("saying", start, end) < 0:
-            return
         match = self.grammar.quoted_as_saying.search(self.text, start, end)
         if match is None or _overlaps(match.span(), taken):
             return
@@ -592,8 +604,6 @@ class ClaimReader:
     def _inverted(self, start: int, end: int, taken: list[tuple[int, int]],
                   cue_starts: list[int] | None) -> None:
         """``…, writes Brocar Press.`` — content first, then cue and source."""
-        if self.text.find(",", start, end) < 0:
-            return
         if cue_starts is not None:  # the cue comes right after a comma
             for at in cue_starts:
                 if _COMMA_BEFORE.match(self.text, start, at) is not None:
@@ -614,7 +624,7 @@ class ClaimReader:
         end of a sentence, without a verb."""
         # The credit holds no comma but its first: it can only start at the last one.
         comma = self.text.rfind(",", start, end)
-        match = _CREDIT.match(self.text, comma, end) if comma >= 0 else None
+        match = _CREDIT.match(self.text, comma, end)
         if match is None or _overlaps(match.span(), taken):
             return
         candidate = self._classify(*match.span("source"))
@@ -625,8 +635,6 @@ class ClaimReader:
     def _parenthetical(self, start: int, end: int, taken: list[tuple[int, int]],
                        cue_starts: list[int] | None) -> None:
         """``…which, DEBKAfile reveals, will be led…`` — the whole sentence is the content."""
-        if self.text.count(",", start, end) < 2:
-            return
         if cue_starts is not None:  # a comma comes right after the cue
             for at in cue_starts:
                 if self.grammar.cue_then_comma.match(self.text, at, end) is not None:
@@ -643,8 +651,6 @@ class ClaimReader:
                        direct=False, taken=taken, confidence=0.75)
 
     def _according_to(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
-        if self.text.find("ccording", start, end) < 0:
-            return
         grammar = self.grammar
         match = grammar.according_before.match(self.text, start, end) or next(
             (m for m in grammar.according_before.finditer(self.text, start, end)

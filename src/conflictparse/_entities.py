@@ -222,6 +222,7 @@ class _Run:
 
     def __init__(self, registry: Registry, document: Document) -> None:
         self.registry = registry
+        self.index = registry.index
         self.document = document
         self.actors: dict[str, Actor] = {}
         self.locations: dict[str, Location] = {}
@@ -280,7 +281,7 @@ class _Run:
         if kind_word == "border" and not compound_border:
             return None
         keys = name_keys(name)
-        index = self.registry.index
+        index = self.index
         # "Russian base", "Hezbollah camp": an actor's, not a place's name.
         if not compound_border and any(not item.is_place for n in range(len(keys), 0, -1)
                                        for item in index.names.get(keys[:n], ())):
@@ -305,7 +306,7 @@ class _Run:
         return start, end
 
     def _lookup(self, name: str, *, people: bool) -> IndexedName | None:
-        for item in self.registry.index.names.get(name_keys(name, loose_articles=False), ()):
+        for item in self.index.names.get(name_keys(name, loose_articles=False), ()):
             if item.is_place or item.role != "name":
                 continue
             if (self.registry.actors[item.entity_id].kind == "person") == people:
@@ -350,7 +351,7 @@ class _Run:
     def _affiliation(self, word: str | None) -> str | None:
         if not word:
             return None
-        for item in self.registry.index.names.get(name_keys(word, loose_articles=False), ()):
+        for item in self.index.names.get(name_keys(word, loose_articles=False), ()):
             if not item.is_place:
                 return item.entity_id
         return None
@@ -358,7 +359,7 @@ class _Run:
     def _introduced_place(self, match: regex.Match[str]) -> tuple[int, int]:
         name = match["name"]
         start, end = match.span("name")
-        for item in self.registry.index.names.get(name_keys(name), ()):
+        for item in self.index.names.get(name_keys(name), ()):
             if item.is_place:
                 self._add_location(self.registry.location(item.entity_id), start, end, "introduced")
                 return start, end
@@ -411,14 +412,14 @@ class _Run:
             bounds = [(first - bisect.bisect_left(merged, first),
                        stop - bisect.bisect_left(merged, stop)) for first, stop in bounds]
         heads = list(itertools.compress(itertools.count(), map(
-            self.registry.index.heads.__getitem__, texts)))
+            self.index.heads.__getitem__, texts)))
         return _Words(starts, ends, keys, texts, prefix_starts, bounds, heads)
 
     def _registry_words(self, words: _Words, lo: int, hi: int,
                         claimed: list[tuple[int, int]]) -> None:
         """Registered names among words ``lo`` to ``hi - 1``."""
         text = self.document.folded
-        index = self.registry.index
+        index = self.index
         names, max_words, beginnings = index.names, index.max_words, index.beginnings
         surnames = self.surnames
         keys, texts, starts, ends = words.keys, words.texts, words.starts, words.ends
@@ -489,7 +490,7 @@ class _Run:
     def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int, lo: int,
                 hi: int) -> bool:
         head = words.texts[first]
-        places, actors, capital = self.registry.index.partition(name, not head[:1].islower())
+        places, actors, capital = self.index.partition(name, not head[:1].islower())
         end = words.ends[stop - 1]
         chosen: IndexedName
         if not places:

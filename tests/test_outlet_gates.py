@@ -69,3 +69,23 @@ def test_a_gate_never_skips_a_text_where_the_pattern_matches() -> None:
                 matched += 1
                 assert literals.admit(gate), (pattern.pattern, text)
     assert matched > 1000
+
+
+def test_a_credit_names_the_outlet_credited() -> None:
+    """Each translated outlet of the Syrian Observer, credited in each form the credit
+    pattern knows, is the one provenance reads."""
+    from conflictparse._document import Document
+    from conflictparse._provenance import read_provenance
+
+    parser = conflictparse.Parser()
+    profile = parser.outlets["syrian_observer"]
+    patterns = parser._profile_plugin.compiled(profile, None).provenance
+    for entry in profile.translated_outlets:
+        names = [n.strip() for n in entry.split("|") if n.strip()]
+        for name in names:
+            for text in (f"The report told {name} that the road was closed.",
+                         f"{name} reported that the road was closed.",
+                         f"The road was closed, {name}.",
+                         f"A {name} correspondent said the road was closed."):
+                provenance = read_provenance(Document(text), patterns, None)
+                assert provenance.original_outlet == names[0], (text, provenance)

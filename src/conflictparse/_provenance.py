@@ -207,7 +207,9 @@ def _credits(patterns: ProvenancePatterns, text: str, start: int,
 
 
 def _which(match: regex.Match[str], patterns: ProvenancePatterns) -> tuple[str, tuple[int, int]]:
-    for key, value in match.groupdict().items():
-        if value is not None and key.startswith("o"):
-            return patterns.outlets[int(key[1:])][0], match.span(key)
-    raise AssertionError("a credit match always names an outlet")  # pragma: no cover
+    # The outlet groups are the pattern's only groups and a match takes part in one: it is
+    # the last group matched. (Reading them all by groupdict() took ~15 µs.)
+    key = match.lastgroup
+    if key is None or not key.startswith("o"):  # pragma: no cover
+        raise AssertionError("a credit match always names an outlet")
+    return patterns.outlets[int(key[1:])][0], match.span(key)

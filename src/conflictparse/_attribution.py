@@ -131,7 +131,7 @@ def _occurs(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bo
     return next(words.iter(text, start, end), None) is not None
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES_BACKWARDS = regex.compile(r"\s+", regex.REVERSE)
 # Precompiled: the module-level regex functions look the pattern up in a cache each call.
 _RELATION_WORD = regex.compile(r"\b(?:of|for|in|at|with|by|and|after|when)\b")
 _PREPOSITION = regex.compile(r"\b(?:of|for|in|at|with)\b")
@@ -167,9 +167,11 @@ class _EndAnchored:
                          if self.tail.match(text, head.end(), end) is not None), None)
         if head is None:
             return None
-        spaces = [space.end() for space in _SPACES.finditer(text, start, head.start())]
+        # The runs of white space before the head, from the last back, as far as needed.
+        spaces = list(itertools.islice(_SPACES_BACKWARDS.finditer(text, start, head.start()),
+                                       self.prefix_words + 1))
         if len(spaces) > self.prefix_words:
-            start = spaces[-1 - self.prefix_words]
+            start = spaces[-1].end()
         return self.pattern.search(text, start, end)
 
     @classmethod
@@ -238,11 +240,19 @@ _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r"
 _HEDGE_WORDS = _words(h.lower() for h in HEDGES)
 """The hedges in lower case: few texts hold one, so a pass over the lower-cased text tells
 where ``_HEDGE`` need not be searched."""
-_SOURCE_NOUN_WORDS = _words(n.lower() for n in SOURCE_NOUNS)
-_ORGANISATION_WORDS = _words(n.lower() for n in ORGANISATION_NOUNS)
-_DOCUMENT_WORDS = _words(n.lower() for n in DOCUMENT_NOUNS)
+
+
+def _ascii_start(word: str) -> str:
+    """``word`` up to its first non-ASCII character, which :func:`_lowered` turns into a
+    ``?`` ("communiqué" is looked for as "communiqu")."""
+    return next((word[:i] for i, char in enumerate(word) if not char.isascii()), word)
+
+
+_SOURCE_NOUN_WORDS = _words(_ascii_start(n.lower()) for n in SOURCE_NOUNS)
+_ORGANISATION_WORDS = _words(_ascii_start(n.lower()) for n in ORGANISATION_NOUNS)
+_DOCUMENT_WORDS = _words(_ascii_start(n.lower()) for n in DOCUMENT_NOUNS)
 """Looked for in the lower-cased text: a window without one cannot end in such a phrase."""
-_CASE_ODD = re.compile("[\xdf\u0130\u0131\u017f\u212a\ufb00-\ufb06]")
+_CASE_ODD = "\xdf\u0130\u0131\u017f\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 """The characters but ASCII letters that lower-case to ASCII, or match an ASCII letter when
 case is ignored (``İ``, ``K``, ``ſ``), or upper-case to ASCII letters (``ß``, ``ﬀ``): in a text
 without them, ``_HEDGE`` matches only where the lower-cased text holds a hedge as written."""
@@ -773,15 +783,15 @@ class ClaimReader:
         end = tail.start() if tail else cue_start
         apposition = (_APPOSITION.search(text, window_start, end)
                       if text.count(",", window_start, end) >= 2 else None)
+        before_apposition = None
         if apposition is not None:
-            candidate = self._source_ending_at(window_start, apposition.start())
-            if candidate is not None and candidate.kind in (SourceKind.NAMED_PERSON,
-                                                            SourceKind.ANONYMOUS,
-                                                            SourceKind.DOCUMENT):
-                return candidate
+            before_apposition = self._source_ending_at(window_start, apposition.start())
+            if before_apposition is not None and before_apposition.kind in (
+                    SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.DOCUMENT):
+                return before_apposition
         candidate = self._source_ending_at(window_start, end)
-        if candidate is None and apposition is not None:
-            candidate = self._source_ending_at(window_start, apposition.start())
+        if candidate is None:
+            candidate = before_apposition
         if candidate is None and _COORDINATED.search(text, window_start, end):
             candidate = self._subject(sentence_start, end)
         return candidate
@@ -1006,11 +1016,15 @@ def _required_words(pattern: str) -> tuple[ahocorasick.Automaton | None, bool]:
 
 
 def _lowered(text: str) -> str | None:
-    """``text`` in lower case, offsets kept, when a word matched with case ignored occurs in
-    it as written in lower case (``None`` when the text holds a :data:`_CASE_ODD` character)."""
-    if not text.isascii() and _CASE_ODD.search(text) is not None:
+    """``text`` with its ASCII letters in lower case and every other character a ``?``
+    (offsets kept): an ASCII word matched with case ignored occurs in it as written in lower
+    case (``None`` when the text holds a :data:`_CASE_ODD` character). Other characters
+    match no ASCII letter, and lower-casing ASCII is several times faster."""
+    if text.isascii():
+        return text.lower()
+    if any(char in text for char in _CASE_ODD):
         return None
-    return text.lower()
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 def _without_article(phrase: str) -> str:

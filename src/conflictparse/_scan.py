@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import ahocorasick
@@ -172,18 +172,6 @@ class LiteralIndex:
             if stop <= end and (not found or found[-1] != first):
                 found.append(first)
         return found
-
-
-def literal_gate(source: str, search: LiteralSearch | None = None
-                 ) -> Callable[[str, int, int], bool]:
-    """``occurs(text, start, end)``: False only when no match of the (plain ``re`` syntax)
-    pattern ``source`` can lie in ``text[start:end]``, because none of its literal prefixes
-    occurs there; always True for a pattern without literal prefixes."""
-    prefixes = literal_prefixes(source, length=6)
-    if not prefixes:
-        return lambda text, start, end: True
-    index = LiteralIndex(prefixes, search)
-    return lambda text, start, end: bool(index.starts(text, start, end))
 
 
 class AnchorScan:

@@ -132,3 +132,16 @@ def test_property_escapes_read_as_one_character() -> None:
     assert {word for word, _ in words.items()} in ({"reporter", "correspondent"},
                                                    {"Enab", "Zaman"})
     assert _attribution._required_words(r"\N{DASH}x")[0] is None
+
+
+def test_document_verbs_found_from_the_word_pass_as_by_search() -> None:
+    grammar = _grammar()
+    rng = random.Random(5)
+    words = ["said", "which", "that", "saying", "stating", "x", " ", "  ", "\n", "claiming",
+             "unsaid", "whichsaid", "asserting"]
+    for _ in range(5000):
+        text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12)))
+        for start, end in _ranges(rng, text):
+            assert _attribution._has_document_verb(text, start, end, None) == (
+                _attribution._has_document_verb(text, start, end,
+                                                grammar.cue_starts(text, start, end)))

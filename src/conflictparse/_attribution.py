@@ -282,6 +282,7 @@ _AFTER_CUE = regex.compile(
 _DOCUMENT_VERBS = ("saying", "stating", "announcing", "claiming", "asserting")
 """Words one of which the document rule's cue holds, but for "said" (a quick test before the
 rule): "said" counts only after "which" or "that" (:data:`_WHICH_OR_THAT`)."""
+_DOCUMENT_WORD = regex.compile("|".join(("said", *_DOCUMENT_VERBS)))
 _WHICH_OR_THAT = regex.compile(r"(?:which|that)\s+", regex.REVERSE)
 _COMMA_BEFORE = regex.compile(r',"?\s+', regex.REVERSE)
 """What the inverted rule needs right before its cue, matched backwards from the cue."""
@@ -315,13 +316,10 @@ class Grammar:
         # Every match of a rule holding a cue starts that cue with the cue's first word, as
         # written (a space matches any white space): one pass of an automaton over a sentence
         # finds where they occur, instead of the cue alternation tried at every character.
+        # The document rule's verbs are looked for in the same pass.
         first_words = {c.split(" ", 1)[0] for c in all_cues}
-        self._cue_words: ahocorasick.Automaton | None = None
-        if "" not in first_words:
-            self._cue_words = ahocorasick.Automaton()
-            for word in first_words:
-                self._cue_words.add_word(word, len(word))
-            self._cue_words.make_automaton()
+        self._cue_words = (_words(first_words | {"said", *_DOCUMENT_VERBS})
+                           if "" not in first_words else None)
         outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
         outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
         self.own_names = tuple(outlet_names)
@@ -378,9 +376,9 @@ class Grammar:
         )
 
     def cue_starts(self, text: str, start: int, end: int) -> list[int] | None:
-        """Where, in order, a cue's first word occurs in ``text[start:end]``: every match of
-        ``cue`` (and of each rule holding a cue) starts its cue at one of them. ``None`` when
-        unknown (a cue opening with white space)."""
+        """Where, in order, a cue's first word (or a document verb) occurs in
+        ``text[start:end]``: every match of ``cue`` (and of each rule holding a cue) starts its
+        cue at one of them. ``None`` when unknown (a cue opening with white space)."""
         if self._cue_words is None:
             return None
         starts = [stop - length + 1 for stop, length in self._cue_words.iter(text, start, end)]
@@ -446,7 +444,7 @@ class ClaimReader:
         commas = text.count(",", start, end)
         if self.pending is not None or text.find(":", start, end) >= 0:
             self._colon_lead(start, end, taken)
-        self._document(start, end, taken)
+        self._document(start, end, taken, cues)
         if text.find("saying", start, end) >= 0:
             self._quoted_as_saying(start, end, taken)
         if quoted and has_cue:
@@ -547,10 +545,11 @@ class ClaimReader:
         self._emit(candidate, cue, (match.start("content"), end), rule="colon_lead", direct=False,
                    taken=taken, confidence=0.9)
 
-    def _document(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
+    def _document(self, start: int, end: int, taken: list[tuple[int, int]],
+                  cue_starts: list[int] | None) -> None:
         text = self.text
         # The rule ends on one of these verbs, which few sentences hold: skip the scan.
-        if not _has_document_verb(text, start, end):
+        if not _has_document_verb(text, start, end, cue_starts):
             return
         for match in self.grammar.document_rule.finditer(self.text, start, end):
             if _overlaps(match.span(), taken):
@@ -985,16 +984,16 @@ def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def _has_document_verb(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a word the document rule's cue needs."""
-    for verb in _DOCUMENT_VERBS:
-        if text.find(verb, start, end) >= 0:
+def _has_document_verb(text: str, start: int, end: int, word_starts: list[int] | None) -> bool:
+    """Whether ``text[start:end]`` holds a word the document rule's cue needs; each starts
+    at one of ``word_starts`` (:meth:`Grammar.cue_starts`; ``None``: anywhere)."""
+    if word_starts is None:
+        word_starts = [m.start() for m in _DOCUMENT_WORD.finditer(text, start, end)]
+    for at in word_starts:
+        if text.startswith(_DOCUMENT_VERBS, at, end) or (
+                text.startswith("said", at, end)
+                and _WHICH_OR_THAT.match(text, start, at) is not None):  # backwards from "said"
             return True
-    said = text.find("said", start, end)
-    while said >= 0:
-        if _WHICH_OR_THAT.match(text, start, said) is not None:  # backwards from "said"
-            return True
-        said = text.find("said", said + 4, end)
     return False
 
 

@@ -182,6 +182,9 @@ def read_header(document: Document, patterns: HeaderPatterns,
         if found is not None:
             dateline, credited = found
             dateline_line = number
+            if credited is None and number + 1 < len(lines):
+                credited = _credit_below(document, lines[number + 1], patterns, today,
+                                         dateline.date, consumed)
             break
 
     first = _furniture_end(lines, dateline_line, patterns, text)
@@ -304,6 +307,19 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
                             rule=source)
         return dateline, headline
     return None
+
+
+def _credit_below(document: Document, line: Line, patterns: HeaderPatterns, today: dt.date,
+                  date: dt.date, consumed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The headline stretch of a credit line ("<Headline>, DEBKAfile, <date>") right below
+    the dateline and giving its date, which is then header too (``consumed``); a reposting
+    blog prints its own date line above the outlet's credit line."""
+    below: list[tuple[int, int]] = []
+    found = _dateline(document, line, patterns, today, below)
+    if found is None or found[1] is None or found[0].date != date:
+        return None
+    consumed.extend(below)
+    return found[1]
 
 
 def _standfirst(document: Document, lines: Sequence[Line], english: str,

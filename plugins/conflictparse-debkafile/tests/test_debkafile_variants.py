@@ -491,14 +491,21 @@ def test_headline_below_a_whole_line_date(parser: Parser) -> None:
     assert report.headline == "Iran moves drones to T-4 air base"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: only the first dateline-shaped line is consumed; a later "
-    "'<Headline>, DEBKAfile, <date>' credit line in the header stays in the body"))
-def test_core_gap_credit_line_after_a_date_line(parser: Parser) -> None:
+def test_credit_line_below_a_date_line_is_header(parser: Parser) -> None:
+    """A blog's own date line, then the outlet's credit line "<Headline>, DEBKAfile, <date>"."""
     report = parser.parse(read("credit_line_after_date_line.txt"))
     assert report.headline == "Tehran builds a second missile workshop at the T-4 air base"
     assert report.published == dt.date(2017, 9, 18)
     assert_not_in_body(report, ", DEBKAfile, September 18, 2017")
+
+
+def test_credit_line_of_another_day_below_a_date_line_stays_body(parser: Parser) -> None:
+    """Only a credit line giving the dateline's own date is header: another day's is text."""
+    text = read("credit_line_after_date_line.txt").replace(
+        ", DEBKAfile, September 18, 2017", ", DEBKAfile, September 11, 2017")
+    report = parser.parse(text)
+    assert report.published == dt.date(2017, 9, 18)
+    assert any(", DEBKAfile, September 11, 2017" in body for body in paragraph_texts(report))
 
 
 def test_headline_inside_a_lone_credit_line(parser: Parser) -> None:

@@ -310,7 +310,7 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
 
 
 def _credit_below(document: Document, line: Line, patterns: HeaderPatterns, today: dt.date,
-                  date: dt.date, consumed: list[tuple[int, int]]) -> tuple[int, int] | None:
+                  date: dt.date | None, consumed: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The headline stretch of a credit line ("<Headline>, DEBKAfile, <date>") right below
     the dateline and giving its date, which is then header too (``consumed``); a reposting
     blog prints its own date line above the outlet's credit line."""

@@ -110,3 +110,23 @@ def test_a_line_that_may_repeat_the_headline_is_never_skipped() -> None:
                     arabic_line = not known_arabic and _header.first_arabic(part) == 0
                     if repeats or arabic_line:
                         assert _header._may_repeat(line, english, known_arabic), (line, part)
+
+
+def test_a_kicker_dateline_passes_over_a_section_label() -> None:
+    """A dateline pattern with an empty ``kicker`` group: the headline-like line below it is
+    a section label (header, not body) when another headline-like line follows; without the
+    group that label is the headline."""
+    from conflictparse._document import Document
+    from conflictparse._header import compile_header_patterns, read_header
+
+    text = ("Issue 41, 2021-03-02\nNotes from the North\nRebels cut the road to Idlib\n"
+            "Rebels cut the M4 road on Monday, the army said.")
+    document = Document(text)
+    labelled = compile_header_patterns([], [], [r"Issue \d+, (?P<date>\d{4}-\d{2}-\d{2})(?P<kicker>)"])
+    header = read_header(document, labelled, (), dt.date(2026, 1, 1))
+    assert [h.text for h in header.headlines] == ["Rebels cut the road to Idlib"]
+    label = text.index("Notes")
+    assert any(start <= label < end for start, end in header.consumed)
+    plain = compile_header_patterns([], [], [r"Issue \d+, (?P<date>\d{4}-\d{2}-\d{2})"])
+    header = read_header(document, plain, (), dt.date(2026, 1, 1))
+    assert [h.text for h in header.headlines] == ["Notes from the North"]

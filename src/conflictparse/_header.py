@@ -77,6 +77,9 @@ class HeaderPatterns:
     any_dateline: regex.Pattern[str] | None = None
     """Matches where one of ``datelines`` does: most lines are no dateline, and one call
     says so instead of one per pattern."""
+    kicker_datelines: frozenset[str] = frozenset()
+    """The sources of ``datelines`` with a ``kicker`` group: below them a section label
+    stands above the headline."""
 
 
 def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefixes: Sequence[str],
@@ -91,6 +94,7 @@ def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefix
         translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
         datelines=tuple((p, regex.compile(p)) for p in all_datelines),
         any_dateline=any_of(all_datelines),
+        kicker_datelines=frozenset(p for p in all_datelines if "(?P<kicker>" in p),
     )
 
 
@@ -189,6 +193,8 @@ def read_header(document: Document, patterns: HeaderPatterns,
 
     first = _furniture_end(lines, dateline_line, patterns, text)
     consumed.extend((line.start, line.end) for line in lines[:first])
+    below = dateline_line + 1  # the one line under a dateline that may start the headline
+    kicker = dateline is not None and dateline.rule in patterns.kicker_datelines
     headlines: list[Headline] = []
     byline: Span | None = None
     english = arabic = ""
@@ -199,7 +205,13 @@ def read_header(document: Document, patterns: HeaderPatterns,
             byline = document.span(line.start, line.end)
             consumed.append((line.start, line.end))
             continue
-        if number > dateline_line + 1 >= 1 and not headlines:
+        if (kicker and number == below and not headlines and number + 1 < len(lines)
+                and _looks_like_headline(lines[number + 1].text)):
+            # A section label ("Moscow's Plans for Aleppo") above the headline: header.
+            consumed.append((line.start, line.end))
+            below += 1
+            continue
+        if number > below >= 1 and not headlines:
             break  # only the line right below a dateline may still be the headline
         if headlines and not _may_repeat(line.text, english, arabic):
             continue

@@ -312,7 +312,9 @@ class OutletProfile:
     datelines: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     """Dateline patterns; named groups ``month``, ``day``, ``year`` or one group ``date`` that
     python-dateutil can read, and optionally ``headline`` (a credit line that names the
-    headline). The match ends the dateline; text after it on the line is body."""
+    headline) or an empty ``kicker`` group (``(?P<kicker>)``: the headline-like line below
+    is a section label, the headline the line after it, when that looks like a headline).
+    The match ends the dateline; text after it on the line is body."""
     boilerplate: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     """Site furniture. A pattern matching a whole line removes the line; anywhere else it
     removes just the match, unless it starts with ``^`` (whole lines only)."""

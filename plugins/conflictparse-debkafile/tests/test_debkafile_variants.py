@@ -515,13 +515,22 @@ def test_headline_inside_a_lone_credit_line(parser: Parser) -> None:
     assert report.headline == "Tehran builds a second missile workshop at the T-4 air base"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core _header.py: nothing is read as a headline below a first-line dateline; DEBKA "
-    "Weekly's issue header ('Vol. 16, Issue 712, May 13, 2016') comes before its kicker and "
-    "headline (the Syrian Observer's ' date' pages need the opposite, so it takes a rule)"))
-def test_core_gap_headline_below_an_issue_dateline(parser: Parser) -> None:
+def test_headline_below_an_issue_dateline_and_its_section_label(parser: Parser) -> None:
+    """DEBKA Weekly: the issue header, a section label ("kicker"), then the headline."""
     report = parser.parse(read("debka_weekly_issue.txt"))
     assert report.headline == "Putin Orders Russian Special Forces to the Aleppo Front"
+    assert report.published == dt.date(2016, 5, 13)
+    assert_not_in_body(report, "Moscow's Plans for Aleppo",
+                       "Putin Orders Russian Special Forces to the Aleppo Front")
+    assert paragraph_texts(report)[0].startswith("President Vladimir Putin has ordered")
+
+
+def test_issue_dateline_without_a_section_label(parser: Parser) -> None:
+    """No label: the line below the issue header is the headline, and the body stays."""
+    text = read("debka_weekly_issue.txt").replace("Moscow's Plans for Aleppo\n", "")
+    report = parser.parse(text)
+    assert report.headline == "Putin Orders Russian Special Forces to the Aleppo Front"
+    assert paragraph_texts(report)[0].startswith("President Vladimir Putin has ordered")
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -85,7 +85,8 @@ PROFILE = OutletProfile(
         rf"{_DEBKA}\s+(?:Special\s+Report|Exclusive\s+Analysis|Exclusive\s+Report|Exclusive"
         rf"|DEBKA\s+Weekly|Analysis|Report)\s+(?P<date>{_MONTH_DAY_YEAR}){_TIME}",
         rf"(?P<headline>[^\n]{{10,200}}?),\s*{_DEBKA},\s*(?P<date>{_MONTH_DAY_YEAR})\s*$",
-        rf"Vol\.\s*\d+,\s*Issue\s*\d+,\s*(?P<date>{_MONTH_DAY_YEAR})",
+        # DEBKA Weekly's issue header; a section label stands above the headline.
+        rf"Vol\.\s*\d+,\s*Issue\s*\d+,\s*(?P<date>{_MONTH_DAY_YEAR})(?P<kicker>)",
     ),
     boilerplate=(
         r"\(click here to subscribe\)\.?",

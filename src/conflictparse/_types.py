@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
+from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
+
+_T = TypeVar("_T")
 
 
 class SourceKind(str, enum.Enum):
@@ -317,6 +321,45 @@ def new_mention(entity_id: str, span: Span, rule: str) -> Mention:
     _SET_SPAN(mention, span)
     _SET_RULE(mention, rule)
     return mention
+
+
+_FACTORY: type = type(attrs.Factory(list))  # the class; its stub types attrs.Factory as a function
+
+
+def fast_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """A function that builds ``cls`` as its attrs ``__init__`` does, with the same keyword-only
+    parameters and defaults, about twice as fast: the slots are set directly (as in
+    :func:`new_span`). Only for slotted classes whose fields are plain (no converter, validator,
+    factory default, alias or post-init hook); anything else is refused here, at import, rather
+    than built wrong. A test checks each constructor below against attrs' for every field."""
+    fields = attrs.fields(cls)  # type: ignore[arg-type]  # an attrs class: fields() checks
+    if ("__slots__" not in cls.__dict__ or hasattr(cls, "__attrs_post_init__")
+            or any(f.converter is not None or f.validator is not None or not f.init
+                   or f.alias != f.name or isinstance(f.default, _FACTORY)
+                   for f in fields)):
+        raise TypeError(f"{cls.__name__} needs its attrs __init__")
+    namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    params, lines = [], []
+    for field in fields:
+        if field.default is attrs.NOTHING:
+            params.append(field.name)
+        else:
+            namespace[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+        namespace[f"_set_{field.name}"] = cls.__dict__[field.name].__set__
+        lines.append(f"    _set_{field.name}(obj, {field.name})")
+    source = (f"def new_{cls.__name__.lower()}(*, {', '.join(params)}):\n"
+              "    obj = _new(_cls)\n" + "\n".join(lines) + "\n    return obj\n")
+    exec(source, namespace)  # generated from the field names, as attrs does
+    return namespace[f"new_{cls.__name__.lower()}"]  # type: ignore[return-value]
+
+
+new_source = fast_constructor(Source)
+"""``Source(...)`` with the same keyword arguments, twice as fast."""
+new_claim = fast_constructor(Claim)
+"""``Claim(...)`` with the same keyword arguments, twice as fast."""
+new_date_mention = fast_constructor(DateMention)
+"""``DateMention(...)`` with the same keyword arguments, twice as fast."""
 
 
 _SET_FIELD = object.__setattr__

@@ -7,6 +7,7 @@ search it stands for, on random texts built from the very words involved.
 
 from __future__ import annotations
 
+import bisect
 import random
 import sys
 
@@ -76,6 +77,27 @@ def test_cue_matches_are_those_of_finditer() -> None:
                 expected = [m.span() for m in pattern.finditer(folded, start, end)]
                 found = [m.span() for m in reader._matches_from(pattern, start, end, starts)]
                 assert found == expected, (folded, start, end)
+
+
+def test_reader_cue_starts_hold_every_cue_word() -> None:
+    """The reader's cue starts (found with the hedges in the lower-cased text) hold every
+    start the cue-word pass finds, and the rules tried from them match as finditer does."""
+    grammar = _grammar()
+    rng = random.Random(4)
+    for text in _texts(4, 3000):
+        reader = _reader(grammar, text)
+        folded = reader.text
+        found = reader._cue_starts
+        expected = grammar.cue_starts(folded, 0, len(folded))
+        assert found is not None and expected is not None
+        assert set(expected) <= set(found), folded
+        assert found == sorted(set(found)), folded
+        for start, end in _ranges(rng, folded):
+            starts = found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]
+            for pattern in (grammar.cue, grammar.quote_before):
+                spans = [m.span() for m in pattern.finditer(folded, start, end)]
+                assert [m.span() for m in reader._matches_from(pattern, start, end, starts)] \
+                    == spans, (folded, start, end)
 
 
 def test_hedge_gate_misses_no_hedge() -> None:

@@ -38,7 +38,7 @@ import regex
 
 from ._document import Document
 from ._outlets import PATTERN_TIMEOUT, AttributionPhrase, required_literals
-from ._types import Actor, Claim, Source, SourceKind
+from ._types import Actor, Claim, SourceKind, new_claim, new_source
 
 CUES = (
     "said", "says", "say", "told", "tells", "tell", "revealed", "reveals", "reveal", "disclosed",
@@ -320,6 +320,18 @@ class Grammar:
         first_words = {c.split(" ", 1)[0] for c in all_cues}
         self._cue_words = (_words(first_words | {"said", *_DOCUMENT_VERBS})
                            if "" not in first_words else None)
+        # The same words in lower case and the hedges, for one pass over a report's lower-cased
+        # text instead of two (an ASCII word as written occurs there in lower case: its
+        # starts are a superset of the cue words', which the rules' patterns then decide).
+        cue_words = {w.lower() for w in first_words | {"said", *_DOCUMENT_VERBS}}
+        hedge_words = {h.lower() for h in HEDGES}
+        self._cue_and_hedge_words: ahocorasick.Automaton | None = None
+        if self._cue_words is not None and all(w.isascii() for w in cue_words):
+            self._cue_and_hedge_words = ahocorasick.Automaton()
+            for word in cue_words | hedge_words:
+                self._cue_and_hedge_words.add_word(
+                    word, (len(word), word in cue_words, word in hedge_words))
+            self._cue_and_hedge_words.make_automaton()
         outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
         outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
         self.own_names = tuple(outlet_names)
@@ -385,6 +397,25 @@ class Grammar:
         # The automaton reports by end offset: a longer word may start before a shorter one.
         return starts if all(a < b for a, b in itertools.pairwise(starts)) else sorted(set(starts))
 
+    def cue_and_hedge_starts(self, lowered: str) -> tuple[list[int], list[int]] | None:
+        """Where, in order, a cue word (as for :meth:`cue_starts`, whatever its case) and a
+        hedge start in ``lowered``, the text as :func:`_lowered` gives it, in one pass.
+        ``None`` when unknown (see ``_cue_and_hedge_words``)."""
+        if self._cue_and_hedge_words is None:
+            return None
+        cues: list[int] = []
+        hedges: list[int] = []
+        for stop, (length, cue, hedge) in self._cue_and_hedge_words.iter(lowered):
+            if cue:
+                cues.append(stop - length + 1)
+            if hedge:
+                hedges.append(stop - length + 1)
+        # The automaton reports by end offset: a longer word may start before a shorter one.
+        if not all(a < b for a, b in itertools.pairwise(cues)):
+            cues = sorted(set(cues))
+        hedges.sort()
+        return cues, hedges
+
     def search_outlet_name(self, text: str, start: int, end: int) -> regex.Match[str] | None:
         """``outlet_name`` searched in ``text[start:end]``, which it must end."""
         if self.outlet_name is None or self._outlet_name_backwards is None:
@@ -417,17 +448,24 @@ class ClaimReader:
         self.last_source: _Candidate | None = None
         self.pending: _Candidate | None = None
         """A colon-lead source whose content is the next sentence."""
-        self._lowered = _lowered(self.text)
-        self._hedge_starts = None if self._lowered is None else sorted(
-            stop - length + 1 for stop, length in _HEDGE_WORDS.iter(self._lowered))
-        """Where a hedge may start, in order (``None``: anywhere)."""
+        self._lowered = lowered = _lowered(self.text)
+        both = None if lowered is None else grammar.cue_and_hedge_starts(lowered)
+        self._cue_starts: list[int] | None
+        self._hedge_starts: list[int] | None
+        if both is not None:
+            self._cue_starts, self._hedge_starts = both
+        else:
+            self._cue_starts = grammar.cue_starts(self.text, 0, len(self.text))
+            self._hedge_starts = None if lowered is None else sorted(
+                stop - length + 1 for stop, length in _HEDGE_WORDS.iter(lowered))
+        """Where a cue word, a hedge may start, in order (``None``: anywhere)."""
 
     # -- orchestration ----------------------------------------------------------------------
 
     def read(self, sentences: Iterable[tuple[int, int]]) -> tuple[Claim, ...]:
         # Cue words found in one pass over the text; each sentence takes those starting in
         # it (one running past its end only fails to match there).
-        cue_starts = self.grammar.cue_starts(self.text, 0, len(self.text))
+        cue_starts = self._cue_starts
         for start, end in sentences:
             self._sentence(start, end, None if cue_starts is None else cue_starts[
                 bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)])
@@ -473,7 +511,8 @@ class ClaimReader:
         if hedge is None:
             hedge = self._hedge(candidate, cue, (content_start, content_end))
         document = self.document
-        source = Source(
+        # new_source/new_claim: Source/Claim built twice as fast (a report makes ~6 claims).
+        source = new_source(
             span=document.span(candidate.start, candidate.end),
             name=candidate.name,
             kind=candidate.kind,
@@ -481,7 +520,7 @@ class ClaimReader:
             outlet=candidate.outlet,
             refers_to=document.span(*candidate.refers_to) if candidate.refers_to else None,
         )
-        self.claims.append(Claim(
+        self.claims.append(new_claim(
             source=source,
             cue=document.span(*cue) if cue else None,
             content=document.span(content_start, content_end),

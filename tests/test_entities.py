@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import conflictparse
-from conflictparse import _entities
+from conflictparse import _entities, _scan
 from conflictparse._names import token_key
 
 
@@ -163,8 +163,53 @@ def test_anchored_scans_find_what_the_plain_patterns_find() -> None:
         start = rnd.randrange(len(text) + 1)
         end = rnd.choice((len(text), rnd.randrange(start, len(text) + 1)))
         for scan, pattern in scans:
-            assert ([m.span() for m in scan.finditer(text, start, end)]
-                    == [m.span() for m in pattern.finditer(text, start, end)]), (text, start, end)
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+            for ascii in (None, _scan.ascii_around(text, start, end)):
+                assert ([(m.span(), m.groupdict()) for m in scan.finditer(text, start, end, ascii)]
+                        == expected), (text, start, end)
+
+
+def test_ascii_twins_find_what_the_regex_patterns_find() -> None:
+    """On ASCII text, the standard library's twin of each entity pattern (``\\p{Lu}`` read as
+    ``[A-Z]`` …) gives the same matches, groups included, at every start and end."""
+    import random
+
+    rnd = random.Random(11)
+    pieces = ("the town of village city Square airbase Air Base base border Border al- Al- as- "
+              "Abu Tal Tell Deir Kafr Dabaa Gen. Col. Maj. Lt Col Brig. Sheikh Syrian-Iraqi "
+              "Russian Foreign Minister Deputy Prime Sergei Lavrov to of for in and DEBKAfile's "
+              "military commander head O'Brien U.S. UN 's 3 _ , . ' - south border soil").split()
+    patterns = [getattr(_entities, name) for name in (
+        "_TITLED_PERSON", "_INTRODUCED_PLACE", "_TOPONYM", "_SUFFIXED_PLACE", "_GAP",
+        "_COMPASS_AFTER")]
+    twins = [_scan.ascii_twin(pattern) for pattern in patterns]
+    assert all(twin is not None for twin in twins)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) + rnd.choice((" ", "", "-", "  ", "\n", ", ", "\t"))
+                       for _ in range(rnd.randint(1, 16)))
+        start = rnd.randrange(len(text) + 1)
+        end = rnd.choice((len(text), rnd.randrange(start, len(text) + 1)))
+        for pattern, twin in zip(patterns, twins, strict=True):
+            assert twin is not None
+            assert ([(m.span(), m.groupdict()) for m in twin.finditer(text, start, end)]
+                    == [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+                    ), (pattern.pattern, text, start, end)
+            for at in range(start, end + 1):
+                found, expected = twin.match(text, at, end), pattern.match(text, at, end)
+                assert (found and (found.span(), found.groupdict())) == (
+                    expected and (expected.span(), expected.groupdict())), (text, at, end)
+
+
+def test_ascii_twin_refuses_what_re_reads_otherwise() -> None:
+    import regex
+
+    for source in (r"(?r)\w+", r"\p{Arabic}+", r"(?<=a)b", r"(a)\1", r"(?:ab){e<=1}",
+                   r"(?|(a)|(b))", r"(?V1)[a--b]"):
+        assert _scan.ascii_twin(regex.compile(source)) is None, source
+    assert _scan.ascii_twin(regex.compile(r"(?i)abc")) is None  # flags
+    assert _scan.ascii_twin(regex.compile(r"[]\p{L}]")) is None  # "]" opening a class
+    twin = _scan.ascii_twin(regex.compile(r"[\p{Lu}\d]\p{L}+(?P<x>[\]\p{L}-])"))
+    assert twin is not None and twin.pattern == r"[A-Z\d][A-Za-z]+(?P<x>[\]A-Za-z-])"
 
 
 def test_words_of_several_regions_are_each_regions_words(parser: conflictparse.Parser) -> None:

@@ -31,6 +31,7 @@ from ._types import (
     Report,
     Severity,
     Span,
+    new_date_mention,
 )
 
 DETECTION_THRESHOLD = 0.5
@@ -317,8 +318,8 @@ class Parser:
         for start, end in regions:
             for found in find_dates(document.folded, start, end, day):
                 span = document.span(found.start, found.end)
-                mentions.append(DateMention(span=span, resolved=found.resolved,
-                                            precision=found.precision, rule=found.rule))
+                mentions.append(new_date_mention(span=span, resolved=found.resolved,
+                                                 precision=found.precision, rule=found.rule))
                 unresolved += found.resolved is None
                 if found.problem:
                     diagnostics.append(Diagnostic(code="date-inconsistent", span=span,

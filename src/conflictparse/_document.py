@@ -42,9 +42,15 @@ _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 
 # Sentence ends: . ! ? (and a closing quote/bracket) followed by space and a capital or quote.
 # Abbreviations that end in a period do not end a sentence.
+_ABBREVIATION = (r"Gen|Lt|Col|Maj|Brig|Capt|Cpt|Sgt|Adm|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Jr|Sr|No|"
+                 r"vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z]")
 _SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:Gen|Lt|Col|Maj|Brig|Capt|Cpt|Sgt|Adm|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Jr|Sr|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|[A-Z]))"""
-    r"""[.!?]+["')\]]*\s+(?=["'(\[]?[\p{Lu}\d])"""
+    rf"""(?<!\b(?:{_ABBREVIATION}))[.!?]+["')\]]*(?P<space>\s+)(?=["'(\[]?[\p{{Lu}}\d])"""
+)
+# The same where no '!' or '?' occurs (most texts): opening with the literal '.' (the
+# lookbehind moved past it), it is found twice as fast as the set.
+_PERIOD_END = regex.compile(
+    rf"""\.(?<!\b(?:{_ABBREVIATION})\.)\.*["')\]]*(?P<space>\s+)(?=["'(\[]?[\p{{Lu}}\d])"""
 )
 
 
@@ -149,13 +155,13 @@ def first_arabic(text: str) -> int:
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence boundaries inside ``text[start:end]``, as absolute (start, end) pairs."""
+    ends = (_PERIOD_END if text.find("!", start, end) < 0 and text.find("?", start, end) < 0
+            else _SENTENCE_END)
     position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        boundary = match.end()
-        sentence_end = len(text[position:boundary].rstrip()) + position
-        if sentence_end > position:
-            yield position, sentence_end
-        position = boundary
+    for match in ends.finditer(text, start, end):
+        # The sentence ends before the space (after at least the mark, so it is not empty).
+        yield position, match.start("space")
+        position = match.end()
     tail_end = len(text[position:end].rstrip()) + position
     if tail_end > position:
         yield position, tail_end

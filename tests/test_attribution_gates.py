@@ -167,3 +167,20 @@ def test_document_verbs_found_from_the_word_pass_as_by_search() -> None:
             assert _attribution._has_document_verb(text, start, end, None) == (
                 _attribution._has_document_verb(text, start, end,
                                                 grammar.cue_starts(text, start, end)))
+
+
+def test_end_anchored_search_finds_what_the_pattern_finds() -> None:
+    """An end-anchored phrase searched from its heads is the pattern's own first match."""
+    rng = random.Random(6)
+    extra = ["close to", "in", "of", "for", "issued by", "signed by", "Damascus", "Defense",
+             "Russian", "pro-regime", "same", "An", "its", "local", "X.", "(", "\t", "  \n"]
+    for text in _texts(6, 3000):
+        words = text.split(" ")
+        text = " ".join(w if rng.random() < 0.7 else rng.choice(extra) for w in words)
+        for start, end in _ranges(rng, text):
+            for anchored in (_attribution._ANAPHOR, _attribution._ANONYMOUS_END,
+                             _attribution._ORGANISATION, _attribution._DOCUMENT_END):
+                found = anchored.search(text, start, end)
+                expected = anchored.pattern.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (
+                    text, start, end, anchored.pattern.pattern[:40])

@@ -131,7 +131,6 @@ def _occurs(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bo
     return next(words.iter(text, start, end), None) is not None
 
 
-_SPACES_BACKWARDS = regex.compile(r"\s+", regex.REVERSE)
 # Precompiled: the module-level regex functions look the pattern up in a cache each call.
 _RELATION_WORD = regex.compile(r"\b(?:of|for|in|at|with|by|and|after|when)\b")
 _PREPOSITION = regex.compile(r"\b(?:of|for|in|at|with)\b")
@@ -147,14 +146,17 @@ class _EndAnchored:
     Searched from the window's start, the whole pattern was tried at every position (the
     costliest step of the grammar). But a match holds a head whose tail reaches the end, and
     the first such head found starts at or before the match's own (heads that overlap end at
-    the same ``\\b``); so no match starts more than ``prefix_words`` runs of white space
-    before it, and searching from there finds the same match.
+    the same ``\\b``, so their tails are the same); so no match starts more than
+    ``prefix_words`` runs of white space before it, and searching from there finds the same
+    match.
     """
 
     pattern: regex.Pattern[str]
     head: regex.Pattern[str]
-    tail: regex.Pattern[str]
-    prefix_words: int
+    """The head followed by a tail that reaches the end (a lookahead): the first such head."""
+    prefix_start: regex.Pattern[str]
+    """Matched backwards from a head: ``prefix_words`` + 1 runs of white space before it (the
+    words between them), the farthest run captured."""
     head_backwards: regex.Pattern[str] | None = None
     """The head, matched backwards, when it must end the window itself (no tail)."""
 
@@ -163,21 +165,21 @@ class _EndAnchored:
             # One attempt at the end instead of a scan ("$" may also match before a "\n").
             head = self.head_backwards.match(text, start, end)
         else:
-            head = next((head for head in self.head.finditer(text, start, end)
-                         if self.tail.match(text, head.end(), end) is not None), None)
+            head = self.head.search(text, start, end)
         if head is None:
             return None
-        # The runs of white space before the head, from the last back, as far as needed.
-        spaces = list(itertools.islice(_SPACES_BACKWARDS.finditer(text, start, head.start()),
-                                       self.prefix_words + 1))
-        if len(spaces) > self.prefix_words:
-            start = spaces[-1].end()
+        prefix = self.prefix_start.match(text, start, head.start())
+        if prefix is not None:  # else the window's start is near enough
+            start = prefix.end(1)
         return self.pattern.search(text, start, end)
 
     @classmethod
-    def of(cls, prefix: str, head: str, tail: str, *, prefix_words: int) -> _EndAnchored:
-        return cls(regex.compile(f"{prefix}{head}{tail}$"), regex.compile(head),
-                   regex.compile(f"{tail}$"), prefix_words,
+    def of(cls, prefix: str, head: str, tail: str, *, prefix_words: int,
+           pattern: str | None = None) -> _EndAnchored:
+        """``pattern`` defaults to ``prefix head tail``, which it must read as."""
+        return cls(regex.compile(f"{pattern or prefix + head + tail}$"),
+                   regex.compile(f"{head}(?={tail}$)"),
+                   regex.compile(rf"(\s+)(?:\S+\s+){{{prefix_words}}}\S*", regex.REVERSE),
                    regex.compile(head, regex.REVERSE) if not tail else None)
 
 
@@ -211,9 +213,8 @@ _PRONOUN = regex.compile(
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
 _DOCUMENT_TAIL = (r"(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
                   r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?")
-_DOCUMENT_END = _EndAnchored(regex.compile(rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}$"),
-                             regex.compile(_DOCS), regex.compile(rf"{_DOCUMENT_TAIL}$"),
-                             prefix_words=4)
+_DOCUMENT_END = _EndAnchored.of("", _DOCS, _DOCUMENT_TAIL, prefix_words=4,
+                                pattern=rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}")
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )

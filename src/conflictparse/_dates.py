@@ -90,19 +90,18 @@ overlaps another)."""
 def _possible(text: str, start: int, end: int) -> list[bool]:
     """Whether the weekday alternative, then each of ``_OTHERS_ALONE``, may match in
     ``text[start:end]``."""
-    find = text.find
-    month = _MONTH_START.search(text, start, end) is not None
-    year = find("year", start, end) >= 0
-    return [find("day", start, end) >= 0,  # every weekday name ends in "day"
+    region = text[start:end]  # one copy: ``in`` costs less than ``find`` with bounds
+    month = _MONTH_START.search(region) is not None
+    year = "year" in region
+    return ["day" in region,  # every weekday name ends in "day"
             month,  # month_day
             month,  # day_month
-            find("-", start, end) >= 0,  # iso
-            (find("esterday", start, end) >= 0 or find("omorrow", start, end) >= 0
-             or find("night", start, end) >= 0),  # relative_day
-            find("ago", start, end) >= 0,
+            "-" in region,  # iso
+            "esterday" in region or "omorrow" in region or "night" in region,  # relative_day
+            "ago" in region,
             month and year,  # month_rel_year
             year,  # relative_year
-            find("month", start, end) >= 0]  # relative_month
+            "month" in region]  # relative_month
 
 
 _PREFIX_START = re.compile("Late|late|Earl|earl|On|on|By|by|Since|since|Next|next"

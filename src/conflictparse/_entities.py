@@ -208,6 +208,7 @@ class _TokenInfo(dict[str, tuple[str, str, int, int, bool]]):
 
 _TOKEN_INFO = _TokenInfo()
 _KEY, _SPECIAL = operator.itemgetter(1), operator.itemgetter(4)
+_SPAN_START = operator.attrgetter("span.start")
 
 
 class EntityFinder:
@@ -237,14 +238,16 @@ class _Run:
         self.document = document
         self.actors: dict[str, Actor] = {}
         self.locations: dict[str, Location] = {}
+        self.countries: set[str | None] = set()
+        """The countries of the places found so far (ids of the countries among them too)."""
         self.actor_mentions: list[Mention] = []
         self.location_mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.actor_hits: list[tuple[int, int, str]] = []
 
     def result(self) -> Entities:
-        actor_mentions = sorted(self.actor_mentions, key=lambda m: m.span.start)
-        location_mentions = sorted(self.location_mentions, key=lambda m: m.span.start)
+        actor_mentions = sorted(self.actor_mentions, key=_SPAN_START)
+        location_mentions = sorted(self.location_mentions, key=_SPAN_START)
         return Entities(
             # In order of first mention, whichever pass found them.
             actors=tuple(self.actors[i] for i in dict.fromkeys(m.entity_id
@@ -262,7 +265,11 @@ class _Run:
         self.actor_mentions.append(new_mention(actor.id, self.document.span(start, end), rule))
 
     def _add_location(self, location: Location, start: int, end: int, rule: str) -> None:
-        self.locations.setdefault(location.id, location)
+        if location.id not in self.locations:
+            self.locations[location.id] = location
+            self.countries.add(location.country)
+            if location.kind == "country":
+                self.countries.add(location.id)
         self.location_mentions.append(new_mention(location.id, self.document.span(start, end),
                                                   rule))
 
@@ -441,7 +448,7 @@ class _Run:
         # registered in lower case starts with it), or a surname, is worth a look.
         heads = words.heads
         candidates = heads[bisect.bisect_left(heads, lo):bisect.bisect_left(heads, hi)]
-        if surnames:
+        if surnames and not surnames.keys().isdisjoint(keys[lo:hi]):
             candidates = sorted({*candidates, *(
                 i for i in range(lo, hi) if keys[i] in surnames
                 and (keys[i] in index.lower_heads or not texts[i][:1].islower()))})
@@ -473,10 +480,8 @@ class _Run:
         """Of places sharing a name, the one in a country this report already mentioned
         ("al-Karak" next to Daraa is the Syrian village, not Jordan's Karak)."""
         if len(places) > 1 and self.locations:
-            seen = {loc.country for loc in self.locations.values()} | {
-                loc.id for loc in self.locations.values() if loc.kind == "country"}
             for item in places:
-                if self.registry.places[item.entity_id].country in seen:
+                if self.registry.places[item.entity_id].country in self.countries:
                     return item
         return places[0]
 
@@ -568,7 +573,7 @@ def with_speakers(entities: Entities, claims: tuple[Claim, ...]) -> tuple[Entiti
             claim = attrs.evolve(claim, source=attrs.evolve(source, actor_id=actor_id))
         linked.append(claim)
     entities = attrs.evolve(entities, actors=tuple(actors.values()),
-                            actor_mentions=tuple(sorted(mentions, key=lambda m: m.span.start)))
+                            actor_mentions=tuple(sorted(mentions, key=_SPAN_START)))
     return entities, tuple(linked)
 
 

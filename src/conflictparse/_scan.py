@@ -184,18 +184,18 @@ class LiteralSearch:
         last = self._last
         if last[0] is not text:
             automaton = self._automaton or self._build()
-            found: list[set[tuple[int, int]]] = [set() for _ in self._members]
+            found: list[list[tuple[int, int]]] = [[] for _ in self._members]
             if len(automaton):
                 for stop, (length, owners) in automaton.iter(text):
                     for owner in owners:
-                        found[owner].add((stop - length + 1, stop + 1))
+                        found[owner].append((stop - length + 1, stop + 1))
             last = self._last = (text, [sorted(pairs) for pairs in found])
         return last[1][member]
 
     def _build(self) -> ahocorasick.Automaton:
         owners: dict[str, list[int]] = {}
         for member, strings in enumerate(self._members):
-            for string in strings:
+            for string in dict.fromkeys(strings):  # once each: occurrences need no dedup
                 owners.setdefault(string, []).append(member)
         automaton = ahocorasick.Automaton()
         for string, members in owners.items():

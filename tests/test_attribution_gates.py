@@ -170,7 +170,8 @@ def test_document_verbs_found_from_the_word_pass_as_by_search() -> None:
 
 
 def test_end_anchored_search_finds_what_the_pattern_finds() -> None:
-    """An end-anchored phrase searched from its heads is the pattern's own first match."""
+    """An end-anchored phrase searched from its heads (anywhere, or where the lower-cased
+    text holds one of its nouns) is the pattern's own first match."""
     rng = random.Random(6)
     extra = ["close to", "in", "of", "for", "issued by", "signed by", "Damascus", "Defense",
              "Russian", "pro-regime", "same", "An", "its", "local", "X.", "(", "\t", "  \n"]
@@ -181,6 +182,17 @@ def test_end_anchored_search_finds_what_the_pattern_finds() -> None:
             for anchored in (_attribution._ANAPHOR, _attribution._ANONYMOUS_END,
                              _attribution._ORGANISATION, _attribution._DOCUMENT_END):
                 found = anchored.search(text, start, end)
+                expected = anchored.pattern.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (
+                    text, start, end, anchored.pattern.pattern[:40])
+            lowered = _attribution._lowered(text)
+            if lowered is None:
+                continue
+            for anchored, words in ((_attribution._ANONYMOUS_END, _attribution._SOURCE_NOUN_WORDS),
+                                    (_attribution._ORGANISATION, _attribution._ORGANISATION_WORDS),
+                                    (_attribution._DOCUMENT_END, _attribution._DOCUMENT_WORDS)):
+                heads = _attribution._starts(words, lowered, start, end)
+                found = anchored.search(text, start, end, heads) if heads else None
                 expected = anchored.pattern.search(text, start, end)
                 assert (found and found.span()) == (expected and expected.span()), (
                     text, start, end, anchored.pattern.pattern[:40])

@@ -160,12 +160,21 @@ class _EndAnchored:
     head_backwards: regex.Pattern[str] | None = None
     """The head, matched backwards, when it must end the window itself (no tail)."""
 
-    def search(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+    def search(self, text: str, start: int, end: int,
+               heads: Sequence[int] | None = None) -> regex.Match[str] | None:
+        """The pattern's first match in ``text[start:end]``; ``heads``: where, in order, a head
+        may start (``None``: anywhere)."""
+        head = None
         if self.head_backwards is not None and not text.endswith("\n", start, end):
             # One attempt at the end instead of a scan ("$" may also match before a "\n").
             head = self.head_backwards.match(text, start, end)
-        else:
+        elif heads is None:
             head = self.head.search(text, start, end)
+        else:  # the first that is one is what the search finds
+            for at in heads:
+                head = self.head.match(text, at, end)
+                if head is not None:
+                    break
         if head is None:
             return None
         prefix = self.prefix_start.match(text, start, head.start())
@@ -241,6 +250,11 @@ _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r"
 _HEDGE_WORDS = _words(h.lower() for h in HEDGES)
 """The hedges in lower case: few texts hold one, so a pass over the lower-cased text tells
 where ``_HEDGE`` need not be searched."""
+
+
+def _starts(words: ahocorasick.Automaton, lowered: str, start: int, end: int) -> list[int]:
+    """Where, in order, one of ``words`` starts in ``lowered[start:end]``."""
+    return sorted({stop - length + 1 for stop, length in words.iter(lowered, start, end)})
 
 
 def _ascii_start(word: str) -> str:
@@ -926,19 +940,23 @@ class ClaimReader:
             return _Candidate(kind=SourceKind.OUTLET, name=name, start=match.start("outlet"),
                               end=end, outlet=grammar.outlet if own else None, confidence=0.9)
         lowered = self._lowered
-        # Most windows hold none of the nouns the next three need (found faster in lower case).
-        match = (_ANONYMOUS_END.search(text, window_start, end) if lowered is None
-                 or _occurs(_SOURCE_NOUN_WORDS, lowered, window_start, end) else None)
+        # The next three end in a noun, which most windows lack: where one starts is found
+        # in the lower-cased text (faster than the case-blind search), and the head tried
+        # only there.
+        heads = None if lowered is None else _starts(_SOURCE_NOUN_WORDS, lowered,
+                                                     window_start, end)
+        match = _ANONYMOUS_END.search(text, window_start, end, heads) if heads != [] else None
         if match is not None:
             return self._anonymous(match.start(), end)
-        match = (_DOCUMENT_END.search(text, window_start, end) if lowered is None
-                 or _occurs(_DOCUMENT_WORDS, lowered, window_start, end) else None)
+        heads = None if lowered is None else _starts(_DOCUMENT_WORDS, lowered, window_start, end)
+        match = _DOCUMENT_END.search(text, window_start, end, heads) if heads != [] else None
         if match is not None:
             return _Candidate(kind=SourceKind.DOCUMENT,
                               name=_without_article(match["document"]),
                               start=match.start(), end=end, confidence=0.8)
-        match = (_ORGANISATION.search(text, window_start, end) if lowered is None
-                 or _occurs(_ORGANISATION_WORDS, lowered, window_start, end) else None)
+        heads = None if lowered is None else _starts(_ORGANISATION_WORDS, lowered,
+                                                     window_start, end)
+        match = _ORGANISATION.search(text, window_start, end, heads) if heads != [] else None
         if match is not None:
             return _Candidate(kind=SourceKind.ORGANISATION, name=_without_article(match[0]),
                               start=match.start(), end=end, confidence=0.7)

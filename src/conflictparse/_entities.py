@@ -175,8 +175,11 @@ _ASCII_TOKEN = (TOKEN.pattern.replace(r"[\p{L}\p{M}\p{N}]", "[A-Za-z0-9]")
 if sys.version_info >= (3, 11) and _ASCII_TOKEN == r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*":
     # The same words with possessive quantifiers (the standard library's from Python 3.11),
     # which split a fifth faster: no quantified part can give back a character the rest
-    # of the pattern could use, so nothing is ever backtracked into.
-    _ASCII_TOKEN = r"(?:[A-Z]\.){2,}+|[A-Za-z0-9]++(?:'[A-Za-z0-9]++)*+"
+    # of the pattern could use, so nothing is ever backtracked into. And one alternative,
+    # which splits a tenth faster still: after its first character a word is a dotted
+    # abbreviation (the longest run of two or more "X." that the first alternative took)
+    # only if that character is a capital, and otherwise goes on as before.
+    _ASCII_TOKEN = r"[A-Za-z0-9](?:(?<=[A-Z])(?:\.[A-Z])+\.|[A-Za-z0-9]*+(?:'[A-Za-z0-9]++)*+)"
 _ASCII_TOKEN_SPLIT: re.Pattern[str] | regex.Pattern[str] = (
     re.compile(f"({_ASCII_TOKEN})") if "\\p" not in _ASCII_TOKEN else _TOKEN_SPLIT)
 """The same split for ASCII text (most paragraphs), by the standard library's ``re``, which

@@ -137,13 +137,17 @@ def test_phrase_words_are_in_every_match(parser: conflictparse.Parser) -> None:
         for text in _texts(4, 3000):
             reader = _reader(grammar, text)
             for start, end in _ranges(rng, reader.text):
-                for (_, pattern), (words, caseless) in zip(grammar.phrase_patterns,
-                                                           grammar.phrase_words, strict=True):
+                possible = grammar.possible_phrases(reader.text, reader._lowered, start, end)
+                for index, ((_, pattern), (words, caseless)) in enumerate(zip(
+                        grammar.phrase_patterns, grammar.phrase_words, strict=True)):
                     if words is None or (caseless and reader._lowered is None):
+                        assert possible >> index & 1
                         continue
                     haystack = reader._lowered if caseless else reader.text
                     assert haystack is not None
-                    if next(words.iter(haystack, start, end), None) is None:
+                    holds = next(words.iter(haystack, start, end), None) is not None
+                    assert bool(possible >> index & 1) == holds  # one pass, as one per phrase
+                    if not holds:
                         assert pattern.search(reader.text, start, end) is None
 
 
@@ -196,3 +200,27 @@ def test_end_anchored_search_finds_what_the_pattern_finds() -> None:
                 expected = anchored.pattern.search(text, start, end)
                 assert (found and found.span()) == (expected and expected.span()), (
                     text, start, end, anchored.pattern.pattern[:40])
+
+
+def test_possible_phrases_mixes_cased_caseless_and_ungated_phrases() -> None:
+    """Each phrase's bit is set exactly when its own gate lets it be searched."""
+    from conflictparse._outlets import AttributionPhrase
+    from conflictparse._types import SourceKind
+
+    phrases = [AttributionPhrase(pattern=p, kind=SourceKind.ANONYMOUS) for p in (
+        r"(?i)our\s+sources", r"Test\s+Net\s+reporters?", r"\w+", r"(?i)(?:sources|video)")]
+    grammar = Grammar(outlet="test", outlet_names=["Test Net"], other_outlets=[],
+                      phrases=phrases, cues=[])
+    rng = random.Random(7)
+    for text in _texts(7, 2000):
+        reader = _reader(grammar, text)
+        for start, end in _ranges(rng, reader.text):
+            possible = grammar.possible_phrases(reader.text, reader._lowered, start, end)
+            for index, (words, caseless) in enumerate(grammar.phrase_words):
+                if words is None or (caseless and reader._lowered is None):
+                    expected = True
+                else:
+                    haystack = reader._lowered if caseless else reader.text
+                    assert haystack is not None
+                    expected = next(words.iter(haystack, start, end), None) is not None
+                assert bool(possible >> index & 1) == expected, (text, start, end, index)

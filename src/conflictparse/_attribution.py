@@ -125,6 +125,17 @@ def _words(words: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
+def _words_to(values: Mapping[str, int]) -> ahocorasick.Automaton | None:
+    """An automaton giving each word's value (``None`` for no words)."""
+    if not values:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, value in values.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
 def _occurs(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bool:
     """Whether one of ``words`` lies in ``text[start:end]`` (a literal search is several
     times faster than a ``regex`` search for what holds one)."""
@@ -364,6 +375,19 @@ class Grammar:
         self.phrase_words = tuple(_required_words(p.pattern) for p in self.phrases)
         """For each phrase, words one of which a match holds (``None``: unknown), and whether
         they are to be looked for in lower case."""
+        # All those words in one automaton (one for each case), each giving the phrases it
+        # may open (a bit each): one pass over a window instead of one per phrase.
+        self._ungated = 0
+        self._caseless = 0
+        by_word: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for index, (words, caseless) in enumerate(self.phrase_words):
+            if words is None:
+                self._ungated |= 1 << index
+                continue
+            self._caseless |= caseless << index
+            for word in words:
+                by_word[caseless][word] = by_word[caseless].get(word, 0) | 1 << index
+        self._phrase_words = tuple(_words_to(mapping) for mapping in by_word)
         colon_phrases = [p.pattern for p in self.phrases if p.colon_lead]
         plain_cue = "(?:" + "|".join(_literal(c) for c in all_cues) + ")"
         self.colon_lead = (
@@ -430,6 +454,20 @@ class Grammar:
             cues = sorted(set(cues))
         hedges.sort()
         return cues, hedges
+
+    def possible_phrases(self, text: str, lowered: str | None, start: int, end: int) -> int:
+        """A bit (``1 << index``) for each phrase that may match in ``text[start:end]``: those
+        holding a word of theirs, and those of unknown words (``lowered``: see
+        :func:`_lowered`; ``None``: the caseless ones are possible too)."""
+        cased, caseless = self._phrase_words
+        possible = self._ungated if lowered is not None else self._ungated | self._caseless
+        if cased is not None:
+            for _, bits in cased.iter(text, start, end):
+                possible |= bits
+        if caseless is not None and lowered is not None:
+            for _, bits in caseless.iter(lowered, start, end):
+                possible |= bits
+        return possible
 
     def search_outlet_name(self, text: str, start: int, end: int) -> regex.Match[str] | None:
         """``outlet_name`` searched in ``text[start:end]``, which it must end."""
@@ -913,12 +951,12 @@ class ClaimReader:
         text = self.text
         grammar = self.grammar
         lowered = self._lowered
-        for (phrase, pattern), (words, caseless) in zip(grammar.phrase_patterns,
-                                                        grammar.phrase_words, strict=True):
-            # A window without one of the words cannot hold a match: looking costs less
-            # than the search (which checks a timeout at every step).
-            if words is not None and (not caseless or lowered is not None) and next(
-                    words.iter(lowered if caseless else text, window_start, end), None) is None:
+        # A window without one of a phrase's words cannot hold a match: looking costs less
+        # than the search (which checks a timeout at every step).
+        possible = grammar.possible_phrases(text, lowered, window_start, end) if (
+            grammar.phrase_patterns) else 0
+        for index, (phrase, pattern) in enumerate(grammar.phrase_patterns):
+            if not possible >> index & 1:
                 continue
             match = pattern.search(text, window_start, end, timeout=PATTERN_TIMEOUT)
             if match is not None:

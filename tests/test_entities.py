@@ -200,6 +200,19 @@ def test_ascii_twins_find_what_the_regex_patterns_find() -> None:
                     expected and (expected.span(), expected.groupdict())), (text, at, end)
 
 
+def test_the_ascii_walk_back_to_an_affix_word_is_the_character_walk() -> None:
+    import random
+
+    rnd = random.Random(13)
+    alphabet = "aB .'\t\n\x1c\x0bx-,9"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16)))
+        at = rnd.randrange(len(text))
+        pos = rnd.randrange(at + 1)
+        assert (list(_entities._TITLED_SCAN._tries(text, pos, at, True))
+                == list(_entities._TITLED_SCAN._tries(text, pos, at, False))), (text, pos, at)
+
+
 def test_ascii_twin_refuses_what_re_reads_otherwise() -> None:
     import regex
 

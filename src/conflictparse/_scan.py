@@ -14,6 +14,7 @@ import bisect
 import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from string import ascii_letters
 from typing import Any, TypeAlias
 
 import ahocorasick
@@ -247,14 +248,10 @@ class AnchorScan:
         self.anchors = LiteralIndex(prefixes, search) if prefixes else None
         self._ascii = ascii_twin(pattern)
 
-    def _match_at(self, text: str, start: int, end: int, ascii: bool | None
-                  ) -> Callable[[str, int, int], Match | None]:
+    def _match_at(self, ascii: bool) -> Callable[[str, int, int], Match | None]:
         """The pattern's ``match``, or its :func:`ascii_twin`'s where the text allows
-        (``ascii``: whether :func:`ascii_around` holds, if known)."""
-        if self._ascii is not None and (ascii if ascii is not None
-                                        else ascii_around(text, start, end)):
-            return self._ascii.match
-        return self.pattern.match
+        (``ascii``: whether :func:`ascii_around` holds)."""
+        return self._ascii.match if ascii and self._ascii is not None else self.pattern.match
 
     def finditer(self, text: str, start: int, end: int, ascii: bool | None = None
                  ) -> Iterator[Match]:
@@ -263,12 +260,14 @@ class AnchorScan:
         if self.anchors is None:
             yield from self.pattern.finditer(text, start, end)
             return
-        match_at = self._match_at(text, start, end, ascii)
+        if ascii is None:
+            ascii = ascii_around(text, start, end)
+        match_at = self._match_at(ascii)
         pos = start
         for at in self.anchors.starts(text, start, end):
             if at < pos:
                 continue
-            for candidate in self._tries(text, pos, at):
+            for candidate in self._tries(text, pos, at, ascii):
                 match = match_at(text, candidate, end)
                 if match is not None:
                     yield match
@@ -279,8 +278,9 @@ class AnchorScan:
             if pos >= end:
                 return
 
-    def _tries(self, text: str, pos: int, at: int) -> Iterable[int]:
-        """Where, from ``pos`` on, a match involving the anchor at ``at`` may start."""
+    def _tries(self, text: str, pos: int, at: int, ascii: bool) -> Iterable[int]:
+        """Where, from ``pos`` on, a match involving the anchor at ``at`` may start
+        (``ascii``: whether the text from ``pos`` to ``at`` is)."""
         return (at,)
 
 
@@ -314,7 +314,7 @@ class RunAnchorScan(AnchorScan):
         if self.anchors is None:
             yield from self.pattern.finditer(text, start, end)
             return
-        match_at = self._match_at(text, start, end, ascii)
+        match_at = self._match_at(ascii_around(text, start, end) if ascii is None else ascii)
         pos = start
         tried = start  # starts before this one failed (a start's match does not depend on pos)
         for at in self.anchors.starts(text, start, end):
@@ -332,13 +332,24 @@ class RunAnchorScan(AnchorScan):
                 tried = head.start() + 1
 
 
+_AFFIX_CHARACTERS = ascii_letters + ".'"
+"""The ASCII characters of an affix word as :meth:`AffixedAnchorScan._tries` walks it."""
+
+
 class AffixedAnchorScan(AnchorScan):
     """An :class:`AnchorScan` for a pattern whose matches start either with its anchor or
     with one affix word (a capital letter, then letters, dots, an apostrophe, then white
     space) right before it: the pattern is also tried at the capital letters of the stretch
     between the start of the word before the anchor and the anchor."""
 
-    def _tries(self, text: str, pos: int, at: int) -> Iterable[int]:
+    def _tries(self, text: str, pos: int, at: int, ascii: bool) -> Iterable[int]:
+        if ascii:  # the same walk back by str.rstrip, and no capital in most words before
+            before = text[pos:at].rstrip()
+            first = pos + len(before.rstrip(_AFFIX_CHARACTERS))
+            if first == at or before[first - pos:].islower():
+                return (at,)
+            return [candidate for candidate in range(first, at + 1)
+                    if candidate == at or text[candidate].isupper()]
         first = at  # back over white space, then over one affix word
         while first > pos and (text[first - 1].isspace() or not text[first - 1].isascii()):
             first -= 1

@@ -245,6 +245,25 @@ def test_words_of_several_regions_are_each_regions_words(parser: conflictparse.P
         assert [i - first for i in together.heads if first <= i < stop] == alone.heads
 
 
+def test_words_of_a_long_document_with_many_articles(parser: conflictparse.Parser) -> None:
+    """Past a few merged articles the word lists are copied once instead of deleted from
+    (a long document): the same words as each region read alone."""
+    from conflictparse._document import Document
+
+    line = "Fighters of al-Nusra and al al-Qaida left el Bab and Deir ez-Zor for as-Sukhnah."
+    text = "\n".join([line] * 12)
+    document = Document(text)
+    run = _entities._Run(parser.registry, document)
+    regions = [(n * (len(line) + 1), n * (len(line) + 1) + len(line)) for n in range(12)]
+    together = run.words(regions)
+    assert len(together.texts) < len(_entities._ASCII_TOKEN_SPLIT.split(text)) // 2 - 16
+    for region, (first, stop) in zip(regions, together.bounds, strict=True):
+        alone = run.words([region])
+        for field in ("starts", "ends", "keys", "texts", "prefix_starts"):
+            assert getattr(together, field)[first:stop] == getattr(alone, field), (region, field)
+        assert [i - first for i in together.heads if first <= i < stop] == alone.heads
+
+
 def test_the_ascii_split_finds_the_token_words() -> None:
     """The standard-library split used for ASCII text (with possessive quantifiers where the
     Python has them) cuts text exactly as the ``regex`` TOKEN split does."""

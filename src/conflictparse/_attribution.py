@@ -117,6 +117,9 @@ def _literal(word: str) -> str:
     return regex.escape(word).replace(r"\ ", r"\s+")
 
 
+# An automaton is always run over a slice (``iter(text[start:end])``), never with bounds:
+# pyahocorasick's ``iter(text, start, end)`` copies the whole text on each call, which made
+# reading one long document quadratic.
 def _words(words: Iterable[str]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for word in words:
@@ -139,7 +142,7 @@ def _words_to(values: Mapping[str, int]) -> ahocorasick.Automaton | None:
 def _occurs(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bool:
     """Whether one of ``words`` lies in ``text[start:end]`` (a literal search is several
     times faster than a ``regex`` search for what holds one)."""
-    return next(words.iter(text, start, end), None) is not None
+    return next(words.iter(text[start:end]), None) is not None
 
 
 # Precompiled: the module-level regex functions look the pattern up in a cache each call.
@@ -265,7 +268,7 @@ where ``_HEDGE`` need not be searched."""
 
 def _starts(words: ahocorasick.Automaton, lowered: str, start: int, end: int) -> list[int]:
     """Where, in order, one of ``words`` starts in ``lowered[start:end]``."""
-    return sorted({stop - length + 1 for stop, length in words.iter(lowered, start, end)})
+    return sorted({start + stop - length + 1 for stop, length in words.iter(lowered[start:end])})
 
 
 def _ascii_start(word: str) -> str:
@@ -436,7 +439,8 @@ class Grammar:
         cue at one of them. ``None`` when unknown (a cue opening with white space)."""
         if self._cue_words is None:
             return None
-        starts = [stop - length + 1 for stop, length in self._cue_words.iter(text, start, end)]
+        starts = [start + stop - length + 1
+                  for stop, length in self._cue_words.iter(text[start:end])]
         # The automaton reports by end offset: a longer word may start before a shorter one.
         return starts if all(a < b for a, b in itertools.pairwise(starts)) else sorted(set(starts))
 
@@ -466,10 +470,10 @@ class Grammar:
         cased, caseless = self._phrase_words
         possible = self._ungated if lowered is not None else self._ungated | self._caseless
         if cased is not None:
-            for _, bits in cased.iter(text, start, end):
+            for _, bits in cased.iter(text[start:end]):
                 possible |= bits
         if caseless is not None and lowered is not None:
-            for _, bits in caseless.iter(lowered, start, end):
+            for _, bits in caseless.iter(lowered[start:end]):
                 possible |= bits
         return possible
 

@@ -428,8 +428,14 @@ class _Run:
                     while glued - 1 >= first and glued - 1 in dropped:
                         glued -= 1
                     prefix_starts[k + 1] = starts[glued]
-            for k in reversed(merged):  # a few deletions, not a copy of every list
-                del starts[k], ends[k], prefix_starts[k], keys[k], texts[k]
+            if len(merged) < 16:  # a report: a few deletions, not a copy of every list
+                for k in reversed(merged):
+                    del starts[k], ends[k], prefix_starts[k], keys[k], texts[k]
+            else:  # a long document: each deletion moves the rest, so copy once
+                kept = [k for k in range(len(texts)) if k not in dropped]
+                starts, ends, prefix_starts = ([values[k] for k in kept]
+                                               for values in (starts, ends, prefix_starts))
+                keys, texts = [keys[k] for k in kept], [texts[k] for k in kept]
             bounds = [(first - bisect.bisect_left(merged, first),
                        stop - bisect.bisect_left(merged, stop)) for first, stop in bounds]
         heads = list(itertools.compress(itertools.count(), map(

@@ -224,10 +224,11 @@ class LiteralIndex:
         if self._empty or start >= end:
             return []
         occurrences = self._search.occurrences(text, self._member)
+        # Only the occurrences starting in the stretch are sliced: a long document is read
+        # in thousands of stretches, and a slice to the end of the list would be quadratic.
+        low = bisect.bisect_left(occurrences, (start, 0))
         found: list[int] = []
-        for first, stop in occurrences[bisect.bisect_left(occurrences, (start, 0)):]:
-            if first >= end:
-                break
+        for first, stop in occurrences[low:bisect.bisect_left(occurrences, (end, 0), low)]:
             if stop <= end and (not found or found[-1] != first):
                 found.append(first)
         return found

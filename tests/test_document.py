@@ -52,29 +52,6 @@ def test_sentences_respect_abbreviations() -> None:
                      "Then?"]
 
 
-def test_fast_constructors_build_what_attrs_builds() -> None:
-    """``new_span``/``new_mention`` set the slots directly: that is only the same object as
-    attrs' ``__init__`` builds while the fields stay plain (no default, converter or
-    validator) and in this order."""
-    import pickle
-
-    import attrs
-
-    from conflictparse._types import Mention, Span, new_mention, new_span
-
-    for cls, names in ((Span, ("start", "end", "text")), (Mention, ("entity_id", "span", "rule"))):
-        fields = attrs.fields(cls)
-        assert tuple(f.name for f in fields) == names
-        assert all(f.default is attrs.NOTHING and f.converter is None and f.validator is None
-                   for f in fields)
-    span = new_span(3, 7, "Homs")
-    slow = Span(start=3, end=7, text="Homs")
-    assert span == slow and hash(span) == hash(slow) and repr(span) == repr(slow)
-    mention = new_mention("SYR", span, "registry")
-    assert mention == Mention(entity_id="SYR", span=span, rule="registry")
-    assert pickle.loads(pickle.dumps(mention)) == mention
-
-
 def _sentences_as_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The splitter before its period-only pattern: one pattern for every mark, and the end
     found by stripping the white space off the sentence."""

@@ -11,6 +11,7 @@ import pytest
 from conflictparse._types import (
     Claim,
     DateMention,
+    Mention,
     Precision,
     Report,
     Source,
@@ -19,7 +20,9 @@ from conflictparse._types import (
     fast_constructor,
     new_claim,
     new_date_mention,
+    new_mention,
     new_source,
+    new_span,
 )
 
 SPAN = Span(start=3, end=7, text="Homs")
@@ -34,6 +37,7 @@ VALUES: dict[str, tuple[object, object]] = {
     "hedge": (SPAN, OTHER), "rule": ("r1", "r2"), "confidence": (0.5, 0.25),
     "resolved": (dt.date(2018, 7, 5), dt.date(2019, 1, 1)),
     "precision": (Precision.DAY, Precision.MONTH),
+    "start": (3, 9), "end": (7, 12), "text": ("Homs", "Ali"), "entity_id": ("SYR", "RUS"),
 }
 
 
@@ -43,7 +47,8 @@ def _same(fast: object, slow: object) -> None:
     assert pickle.loads(pickle.dumps(fast)) == slow
 
 
-@pytest.mark.parametrize(("cls", "new"), [(Source, new_source), (Claim, new_claim),
+@pytest.mark.parametrize(("cls", "new"), [(Span, new_span), (Mention, new_mention),
+                                          (Source, new_source), (Claim, new_claim),
                                           (DateMention, new_date_mention)])
 def test_fast_constructor_builds_what_attrs_builds(cls: type, new: object) -> None:
     fields = attrs.fields(cls)

@@ -121,7 +121,7 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of the original text that ``folded[start:end]`` came from."""
         if self._offsets is None:
-            return new_span(start, end, self.text[start:end])
+            return new_span(start=start, end=end, text=self.text[start:end])
         original_start = self.original_offset(start)
         original_end = self.original_offset(end - 1) + 1 if end > start else original_start
         return Span.of(self.text, original_start, original_end)

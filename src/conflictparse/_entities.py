@@ -262,7 +262,8 @@ class _Run:
     def _add_actor(self, actor: Actor, start: int, end: int, rule: str) -> None:
         self.actors.setdefault(actor.id, actor)
         self.actor_hits.append((start, end, actor.id))
-        self.actor_mentions.append(new_mention(actor.id, self.document.span(start, end), rule))
+        self.actor_mentions.append(new_mention(
+            entity_id=actor.id, span=self.document.span(start, end), rule=rule))
 
     def _add_location(self, location: Location, start: int, end: int, rule: str) -> None:
         if location.id not in self.locations:
@@ -270,8 +271,8 @@ class _Run:
             self.countries.add(location.country)
             if location.kind == "country":
                 self.countries.add(location.id)
-        self.location_mentions.append(new_mention(location.id, self.document.span(start, end),
-                                                  rule))
+        self.location_mentions.append(new_mention(
+            entity_id=location.id, span=self.document.span(start, end), rule=rule))
 
     def scan(self, start: int, end: int, words: _Words, first: int, stop: int) -> None:
         """Find the entities of ``folded[start:end]``, whose words are ``first`` to

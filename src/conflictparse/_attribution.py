@@ -120,23 +120,23 @@ def _literal(word: str) -> str:
 # An automaton is always run over a slice (``iter(text[start:end])``), never with bounds:
 # pyahocorasick's ``iter(text, start, end)`` copies the whole text on each call, which made
 # reading one long document quadratic.
-def _words(words: Iterable[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def _words_to(values: Mapping[str, int]) -> ahocorasick.Automaton | None:
-    """An automaton giving each word's value (``None`` for no words)."""
-    if not values:
-        return None
+def _automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
+    """An automaton finding the words of ``values`` (at least one) and giving their values."""
     automaton = ahocorasick.Automaton()
     for word, value in values.items():
         automaton.add_word(word, value)
     automaton.make_automaton()
     return automaton
+
+
+def _words(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton finding ``words`` and giving their lengths."""
+    return _automaton({word: len(word) for word in words})
+
+
+def _words_to(values: Mapping[str, int]) -> ahocorasick.Automaton | None:
+    """An automaton giving each word's value (``None`` for no words)."""
+    return _automaton(values) if values else None
 
 
 def _occurs(words: ahocorasick.Automaton, text: str, start: int, end: int) -> bool:
@@ -360,11 +360,9 @@ class Grammar:
         hedge_words = {h.lower() for h in HEDGES}
         self._cue_and_hedge_words: ahocorasick.Automaton | None = None
         if self._cue_words is not None and all(w.isascii() for w in cue_words):
-            self._cue_and_hedge_words = ahocorasick.Automaton()
-            for word in cue_words | hedge_words:
-                self._cue_and_hedge_words.add_word(
-                    word, (len(word), word in cue_words, word in hedge_words))
-            self._cue_and_hedge_words.make_automaton()
+            self._cue_and_hedge_words = _automaton({
+                word: (len(word), word in cue_words, word in hedge_words)
+                for word in cue_words | hedge_words})
         outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
         outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
         self.own_names = tuple(outlet_names)

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 from collections.abc import Iterable, Iterator
@@ -244,29 +243,42 @@ class NameIndex:
             self._partitions[keys, capitalised] = found
         return found
 
-    def add(self, name: str, item: IndexedName) -> None:
-        name = _without_the(name)
-        known = self._known_keys[item.is_place].get(name)
-        keys = (tuple(known.split()) if known is not None
-                else name_keys(name, loose_articles=item.is_place))
-        if not keys or (len(keys) == 1 and len(keys[0]) < 2):
-            return
-        if (keys, item.entity_id, item.role) in self._added:
-            return
-        self._added.add((keys, item.entity_id, item.role))
+    def add(self, entries: Iterable[tuple[str, IndexedName]]) -> None:
+        """Index each ``(name, item)``; an entry repeating a name's keys, entity and role adds
+        nothing. (One loop for all the ~22,000 names of a registry: the index is built when a
+        parser reads its first report.)"""
+        known_keys = self._known_keys
+        added, names, max_words = self._added, self.names, self.max_words
+        beginnings, lower_heads = self.beginnings, self.lower_heads
+        grown: set[tuple[str, ...]] = set()
+        for name, item in entries:
+            name = _without_the(name)
+            known = known_keys[item.is_place].get(name)
+            keys = (tuple(known.split()) if known is not None
+                    else name_keys(name, loose_articles=item.is_place))
+            if not keys or (len(keys) == 1 and len(keys[0]) < 2):
+                continue
+            seen = (keys, item.entity_id, item.role)
+            if seen in added:
+                continue
+            added.add(seen)
+            bucket = names.get(keys)
+            if bucket is None:
+                names[keys] = [item]
+            else:
+                bucket.append(item)
+                grown.add(keys)
+            first = keys[0]
+            if len(keys) > 1:
+                beginnings.update(keys[:size] for size in range(2, len(keys) + 1))
+            if item.lower_ok:
+                lower_heads.add(first)
+            if max_words.get(first, 0) < len(keys):
+                max_words[first] = len(keys)
+        for keys in grown:  # highest priority first, in the order added among equals
+            names[keys].sort(key=lambda item: -item.priority)
         self._partitions.clear()
         self.heads.clear()
-        bucket = self.names.setdefault(keys, [])
-        if bucket and bucket[-1].priority < item.priority:  # highest priority first, stable
-            bisect.insort(bucket, item, key=lambda i: -i.priority)
-        else:
-            bucket.append(item)
-        first = keys[0]
-        self.beginnings.update(keys[:size] for size in range(2, len(keys) + 1))
-        if item.lower_ok:
-            self.lower_heads.add(first)
-        if self.max_words.get(first, 0) < len(keys):
-            self.max_words[first] = len(keys)
 
 
 class Registry:
@@ -324,13 +336,18 @@ class Registry:
 
     def _build_index(self) -> NameIndex:
         index = NameIndex(packaged_name_keys())
+        index.add(self._index_entries())
+        return index
+
+    def _index_entries(self) -> Iterator[tuple[str, IndexedName]]:
         for place in self.places.values():
             priority = _KIND_PRIORITY.get(place.kind, 1) * 10 + min(
                 9, len(str(place.population or 0))
             )
+            item = IndexedName(entity_id=place.id, is_place=True, role="name", lower_ok=False,
+                               priority=priority)
             for name in (place.name, *place.aliases):
-                index.add(name, IndexedName(entity_id=place.id, is_place=True, role="name",
-                                            lower_ok=False, priority=priority))
+                yield name, item
         for actor in self.actors.values():
             priority = 100 if actor.kind != "person" else 90
             roles = [(name, "name") for name in (actor.name, *actor.aliases)]
@@ -340,10 +357,8 @@ class Registry:
                 roles.append((actor.capital, "capital"))
             for name, role in roles:
                 bare = name[4:] if name[:4].lower() == "the " else name
-                lower_ok = bare[:1].islower()
-                index.add(name, IndexedName(entity_id=actor.id, is_place=False, role=role,
-                                            lower_ok=lower_ok, priority=priority))
-        return index
+                yield name, IndexedName(entity_id=actor.id, is_place=False, role=role,
+                                        lower_ok=bare[:1].islower(), priority=priority)
 
     def actor(self, actor_id: str) -> Actor:
         """The output :class:`Actor` for a registered id."""

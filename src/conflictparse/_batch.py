@@ -3,7 +3,8 @@
 A :class:`ParserRecipe` says how to build a Parser equal to a given one (its code plugins,
 disabled plugins, entry-point discovery and ``today``); it is small and picklable, and a
 process builds each recipe at most once (:func:`parser_for`). Under the ``fork`` start method
-the workers inherit the caller's Parser as it is, registry index included, and build nothing.
+the workers inherit the caller's Parser as it is, preloaded (name index, outlet patterns),
+and build nothing.
 
 The calling process is one of the workers: it parses every workers-th chunk itself, the
 others go to a pool of workers - 1 processes. Texts travel to the workers in chunks; at most ``2 × workers`` chunks are in flight, so an
@@ -118,7 +119,7 @@ def _init_worker(recipe: ParserRecipe) -> None:
     # Ctrl-C reaches the whole process group: the caller shuts the pool down, so the
     # workers need not (and must not print a traceback each).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parser_for(recipe).registry.index  # noqa: B018  (build the name index now, once)
+    parser_for(recipe).preload()  # now, once (a forked worker inherits it all built)
     # The parser lives as long as the process: the collector need not walk it again (and,
     # in a forked worker, walking it copies every page it shares with the caller).
     gc.freeze()
@@ -180,7 +181,7 @@ def render_jobs(parser: Parser, jobs: Iterable[Job], render: Callable[[Report], 
             yield render(parser.parse(text, **options))
         return
     recipe = recipe_of(parser)
-    parser.registry.index  # noqa: B018  (built before forking: the workers share it)
+    parser.preload()  # before forking: the workers share what it builds
     iterator = iter(jobs)
     mp_context = multiprocessing.get_context(context) if context else None
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers - 1,

@@ -5,9 +5,11 @@ An outlet plugin registers an :class:`OutletProfile`; the core's built-in profil
 per-report hook. A plugin therefore needs no code beyond its profile, unless its outlet does
 something no pattern can describe, in which case it implements the hook itself.
 
-Patterns are ``regex`` syntax, compiled once per :class:`~conflictparse.Parser`, matched
-case-sensitively against the folded text (straight quotes, plain spaces; see ``Document``)
-unless they start with ``(?i)``.
+Patterns are ``regex`` syntax, matched case-sensitively against the folded text (straight
+quotes, plain spaces; see ``Document``) unless they start with ``(?i)``. A profile with a
+pattern that does not compile is refused when registered; a
+:class:`~conflictparse.Parser` compiles an outlet's patterns once, when it first reads a
+report of that outlet (its markers at once: detection looks for every outlet's).
 """
 
 from __future__ import annotations

@@ -123,6 +123,16 @@ class Parser:
         for _ in self._host.call_each("register_locations", sink, _anything, register=add_place):
             pass
 
+    def preload(self) -> None:
+        """Build now what is otherwise built when first needed: the name index, and every
+        outlet's patterns and attribution grammar. Before forking workers, so that they
+        share it instead of each building it (``parse_many`` does)."""
+        self.registry.index  # noqa: B018  (a property that builds the index)
+        for profile in self.profiles.values():
+            for variant in (None, *profile.variants):
+                self._profile_plugin.compiled(profile, variant)
+            self._grammar(profile.id, [])
+
     def plugins(self) -> list[PluginInfo]:
         """The plugins this parser uses, with versions and hooks."""
         return self._host.info()
@@ -405,14 +415,12 @@ def _compiles(pattern: str) -> bool:
 
 
 def _compile_all(plugin: ProfilePlugin, profile: OutletProfile) -> None:
-    """Compile every pattern of ``profile`` as the profile plugin will (raising on the first
-    that does not compile), so that a broken profile is refused at registration instead of
-    failing, for every outlet, each hook the profile plugin implements."""
-    for variant in profile.variants:
-        regex.compile(variant.detect)
+    """Check that every pattern of ``profile`` compiles (raising on the first that does
+    not), so that a broken profile is refused at registration instead of failing, for every
+    outlet, each hook the profile plugin implements."""
     for phrase in profile.attribution:
         regex.compile(rf"(?:{phrase.pattern})$")
-    plugin.precompile(profile)  # last: the plugin keeps them only for a valid profile
+    plugin.prepare(profile)  # last: the plugin keeps a profile only if all its patterns compile
 
 
 def _merge(stretches: Iterable[Stretch]) -> list[Stretch]:

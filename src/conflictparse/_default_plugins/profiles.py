@@ -201,14 +201,27 @@ def _found(patterns: _Gated, text: str, literals: _Literals) -> bool:
     return False
 
 
+def _patterns_to_check(profile: OutletProfile) -> Iterable[str]:
+    """The patterns of ``profile`` (and its variants) that ``_compile`` uses, as written."""
+    yield from (*profile.boilerplate, *profile.headline_prefixes, *profile.translation_prefixes,
+                *profile.datelines, *profile.headline_suffixes, *profile.translator_notes,
+                *profile.disclaimers)
+    for variant in profile.variants:
+        yield from (variant.detect, *variant.boilerplate, *variant.headline_prefixes,
+                    *variant.datelines)
+
+
 def _cache_key(profile: OutletProfile, variant: ProfileVariant | None) -> tuple[str, str]:
     return profile.id, variant.name if variant else ""
 
 
+_Markers = tuple[tuple[_Gated, float, bool], ...]
+"""Each marker's pattern as its ``alternatives`` (only whether it is found counts), its
+weight and whether it is looked for in the header only."""
+
+
 @attrs.frozen(kw_only=True)
 class _Compiled:
-    markers: tuple[tuple[_Gated, float, bool], ...]
-    """Each marker's pattern as its ``alternatives``: only whether it is found counts."""
     boilerplate_lines: tuple[regex.Pattern[str], ...]
     boilerplate_inline: tuple[tuple[regex.Pattern[str], bool], ...]
     """Each with whether it is ``_context_free``: then looked for in the whole text first."""
@@ -225,25 +238,29 @@ class ProfilePlugin:
     def __init__(self, profiles: Mapping[str, OutletProfile], today: dt.date) -> None:
         self.profiles = profiles
         self.today = today
+        self._markers: dict[str, _Markers] = {}
         self._compiled: dict[tuple[str, str], _Compiled] = {}
         self._detectors: dict[str, tuple[tuple[ProfileVariant, _Gated], ...]] = {}
         self._last: tuple[str, dict[str, _Compiled], _Literals] = ("", {}, _Literals(""))
         """The text last seen and its patterns per outlet: every hook of a parse asks again
         for the same text. One tuple, replaced whole, so threads never mix two texts."""
 
-    def _effective(self, outlet: str, text: str) -> _Compiled:
+    def _current(self, text: str) -> tuple[str, dict[str, _Compiled], _Literals]:
         last = self._last
         if last[0] is not text:
             last = self._last = (text, {}, _Literals(text))
-        compiled = last[1].get(outlet)
+        return last
+
+    def _effective(self, outlet: str, text: str) -> _Compiled:
+        per_outlet = self._current(text)[1]
+        compiled = per_outlet.get(outlet)
         if compiled is None:
-            compiled = last[1][outlet] = self._for_variant(outlet, text)
+            compiled = per_outlet[outlet] = self._for_variant(outlet, text)
         return compiled
 
     def _literals(self, text: str) -> _Literals:
-        """The literals of ``text`` looked for so far (``_effective`` has made it current)."""
-        last = self._last
-        return last[2] if last[0] is text else _Literals(text)
+        """The literals of ``text`` looked for so far."""
+        return self._current(text)[2]
 
     def _for_variant(self, outlet: str, text: str) -> _Compiled:
         profile = self.profiles[outlet]
@@ -264,12 +281,20 @@ class ProfilePlugin:
             compiled = self._compiled[key] = self._compile(profile, variant)
         return compiled
 
-    def precompile(self, profile: OutletProfile) -> None:
-        """Compile every variant of ``profile`` now, raising on the first pattern that does
-        not compile (the Parser calls it at registration); kept only if all compile."""
-        compiled = {_cache_key(profile, variant): self._compile(profile, variant)
-                    for variant in (None, *profile.variants)}
-        self._compiled.update(compiled)
+    def prepare(self, profile: OutletProfile) -> None:
+        """Compile the markers of ``profile`` (detection looks for every outlet's) and check
+        that each of its other patterns compiles, raising on the first that does not (the
+        Parser calls it at registration). The rest is compiled when a report of the outlet is
+        first read: a parser loads fast and compiles only the outlets it meets. (What is
+        compiled then combines patterns checked here, or escaped names, so it compiles too.)"""
+        for pattern in _patterns_to_check(profile):
+            regex.compile(pattern)
+            if "#" in pattern or r"\Q" in pattern:
+                # A comment or quote running to the end would swallow the ")" of the group
+                # a pattern is wrapped in: "(?x)a # note" compiles alone, not so.
+                regex.compile(f"(?:{pattern})")
+        self._markers[profile.id] = tuple((_split(m.pattern), m.weight, m.header_only)
+                                          for m in profile.markers)
 
     def _compile(self, profile: OutletProfile, variant: object) -> _Compiled:
         extra_prefixes: tuple[str, ...] = getattr(variant, "headline_prefixes", ())
@@ -280,7 +305,6 @@ class ProfilePlugin:
             boilerplate += COMMON_BOILERPLATE
         inline = tuple(p for p in boilerplate if not _line_only(p))
         return _Compiled(
-            markers=tuple((_split(m.pattern), m.weight, m.header_only) for m in profile.markers),
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
             boilerplate_inline=tuple((regex.compile(p), _context_free(p)) for p in inline),
             any_line=any_of(_line_pattern(p) for p in boilerplate),
@@ -297,15 +321,14 @@ class ProfilePlugin:
         head = text[:_HEADER_CHARS]
         scores = []
         problems = []
+        literals = self._literals(text)
         for outlet, profile in self.profiles.items():
             if not profile.markers:
                 continue
             try:
                 with _patterns_of(outlet):
-                    compiled = self._effective(outlet, text)
-                    literals = self._literals(text)
                     score = 0.0
-                    for patterns, weight, header_only in compiled.markers:
+                    for patterns, weight, header_only in self._markers[outlet]:
                         if _found(patterns, head if header_only else text, literals):
                             score += weight
             except TimeoutError as error:  # that outlet only: the others are still scored

@@ -1,0 +1,78 @@
+"""A parser loads fast: at registration an outlet profile's markers are compiled (detection
+needs every outlet's) and its other patterns are only checked; the outlet's boilerplate,
+header and provenance patterns are compiled when a report of it is first read. A profile
+with a pattern that does not compile is still refused at registration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import conflictparse
+from conflictparse import Marker, OutletProfile, Parser, ProfileVariant, hookimpl
+
+TODAY = dt.date(2026, 11, 25)
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+DEBKA = (SEEDS / "000_ef60f1c7f8756a70.txt").read_text(encoding="utf-8")
+OBSERVER = (SEEDS / "004_d8ee403f277f3248.txt").read_text(encoding="utf-8")
+
+
+def compiled_outlets(parser: Parser) -> set[str]:
+    return {outlet for outlet, _ in parser._profile_plugin._compiled}
+
+
+def test_outlets_are_compiled_when_first_met_and_read_the_same() -> None:
+    parser = Parser(today=TODAY)
+    assert compiled_outlets(parser) == set()
+    first = parser.parse(DEBKA)
+    assert first.outlet == "debkafile"
+    assert compiled_outlets(parser) == {"debkafile"}
+    assert parser.parse(OBSERVER).outlet == "syrian_observer"
+    assert compiled_outlets(parser) == {"debkafile", "syrian_observer"}
+    assert parser.parse(DEBKA) == first
+
+
+class _Registers:
+    def __init__(self, profile: OutletProfile) -> None:
+        self.profile = profile
+        self.refusal: Exception | None = None
+
+    @hookimpl
+    def register_outlets(self, register: Callable[[OutletProfile], None]) -> None:
+        try:
+            register(self.profile)
+        except conflictparse.PluginRegistrationError as error:
+            self.refusal = error
+
+
+@pytest.mark.parametrize("fields", [
+    {"datelines": (r"(?P<date>\d{4}-\d{2}-\d{2}",)},
+    {"headline_suffixes": (r"(?x) \| Outlet  # the site's name",)},  # swallows the ")"
+    {"translator_notes": (r"[unclosed",)},
+    {"variants": (ProfileVariant(name="v", detect="OUTLET", headline_prefixes=("(?<",)),)},
+    {"variants": (ProfileVariant(name="v", detect="(OUTLET"),)},
+    {"markers": (Marker(pattern="OUTLET)", weight=1.0),)},
+], ids=["dateline", "verbose-comment", "translator-note", "variant-prefix", "variant-detect",
+        "marker"])
+def test_a_pattern_that_does_not_compile_refuses_the_profile_at_registration(
+        fields: dict[str, object]) -> None:
+    plugin = _Registers(OutletProfile(id="broken", name="Broken", **fields))  # type: ignore[arg-type]
+    parser = Parser(plugins=[plugin], entry_points=False, today=TODAY)
+    assert plugin.refusal is not None
+    assert "'broken' has an invalid pattern" in str(plugin.refusal)
+    assert "broken" not in parser.outlets
+
+
+def test_preload_builds_every_outlet_and_reads_the_same() -> None:
+    lazy = Parser(today=TODAY)
+    eager = Parser(today=TODAY)
+    eager.preload()
+    variants = {(profile.id, variant.name if variant else "") for profile in eager.outlets.values()
+                for variant in (None, *profile.variants)}
+    assert set(eager._profile_plugin._compiled) == variants
+    assert set(eager._grammars) == set(eager.outlets)
+    for text in (DEBKA, OBSERVER):
+        assert eager.parse(text) == lazy.parse(text)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import conflictparse
 from conflictparse import Marker, OutletProfile, Parser, ProfileVariant, hookimpl
@@ -76,3 +78,22 @@ def test_preload_builds_every_outlet_and_reads_the_same() -> None:
     assert set(eager._grammars) == set(eager.outlets)
     for text in (DEBKA, OBSERVER):
         assert eager.parse(text) == lazy.parse(text)
+
+
+@given(weights=st.lists(st.sampled_from([-0.6, -0.5, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.9, 1.0]),
+                        min_size=1, max_size=8),
+       present=st.lists(st.booleans(), min_size=8, max_size=8))
+def test_detection_stops_only_where_no_marker_left_can_change_the_score(
+        weights: list[float], present: list[bool]) -> None:
+    """Markers are looked for until the capped score is settled; the score is the one of
+    adding every found marker's weight."""
+    markers = tuple(Marker(pattern=f"MARK{k}X", weight=w) for k, w in enumerate(weights))
+    text = "Headline\n\n" + " ".join(f"MARK{k}X" for k in range(len(weights)) if present[k])
+    parser = Parser(plugins=[_Registers(OutletProfile(id="weighed", name="W", markers=markers))],
+                    entry_points=False, today=TODAY)
+    scores = dict(parser._profile_plugin.detect_outlet(text))
+    total = 0.0
+    for k, weight in enumerate(weights):
+        if present[k]:
+            total += weight
+    assert scores["weighed"] == max(0.0, min(total, 1.0))

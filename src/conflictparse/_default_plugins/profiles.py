@@ -215,9 +215,26 @@ def _cache_key(profile: OutletProfile, variant: ProfileVariant | None) -> tuple[
     return profile.id, variant.name if variant else ""
 
 
-_Markers = tuple[tuple[_Gated, float, bool], ...]
+_Markers = tuple[tuple[_Gated, float, bool, float, float], ...]
 """Each marker's pattern as its ``alternatives`` (only whether it is found counts), its
-weight and whether it is looked for in the header only."""
+weight, whether it is looked for in the header only, and the sums of the negative and of
+the positive weights from it on (``_settled``)."""
+
+_MARGIN = 1e-9
+"""Rounding room: a score is settled only if the weights left cannot move it by a hair."""
+
+
+def _markers(profile: OutletProfile) -> _Markers:
+    weights = [marker.weight for marker in profile.markers]
+    return tuple((_split(marker.pattern), marker.weight, marker.header_only,
+                  sum(w for w in weights[k:] if w < 0), sum(w for w in weights[k:] if w > 0))
+                 for k, marker in enumerate(profile.markers))
+
+
+def _settled(score: float, losses_left: float, gains_left: float) -> bool:
+    """Whether the markers left cannot change the outlet's score, which is capped to 0–1:
+    it stays at least 1 if they all subtract, or at most 0 if they all add."""
+    return score + losses_left > 1.0 + _MARGIN or score + gains_left < -_MARGIN
 
 
 @attrs.frozen(kw_only=True)
@@ -293,8 +310,7 @@ class ProfilePlugin:
                 # A comment or quote running to the end would swallow the ")" of the group
                 # a pattern is wrapped in: "(?x)a # note" compiles alone, not so.
                 regex.compile(f"(?:{pattern})")
-        self._markers[profile.id] = tuple((_split(m.pattern), m.weight, m.header_only)
-                                          for m in profile.markers)
+        self._markers[profile.id] = _markers(profile)
 
     def _compile(self, profile: OutletProfile, variant: object) -> _Compiled:
         extra_prefixes: tuple[str, ...] = getattr(variant, "headline_prefixes", ())
@@ -328,7 +344,9 @@ class ProfilePlugin:
             try:
                 with _patterns_of(outlet):
                     score = 0.0
-                    for patterns, weight, header_only in self._markers[outlet]:
+                    for patterns, weight, header_only, losses, gains in self._markers[outlet]:
+                        if _settled(score, losses, gains):
+                            break  # most reports name their outlet in a few markers
                         if _found(patterns, head if header_only else text, literals):
                             score += weight
             except TimeoutError as error:  # that outlet only: the others are still scored

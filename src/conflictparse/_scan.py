@@ -102,7 +102,8 @@ def literal_prefixes(source: str, length: int = 3, limit: int = 5000) -> list[st
         return None
     if "" in found:
         return None
-    return sorted(s for s in found if not any(s != t and s.startswith(t) for t in found))
+    # Those no shorter one of which is a prefix (the set's own, not a pairwise test).
+    return sorted(s for s in found if not any(s[:k] in found for k in range(1, len(s))))
 
 
 _ASCII_CLASSES = {r"\p{Lu}": "A-Z", r"\p{L}": "A-Za-z"}
@@ -244,8 +245,9 @@ class AnchorScan:
     def __init__(self, pattern: regex.Pattern[str], anchor_source: str, *,
                  enabled: bool = True, search: LiteralSearch | None = None) -> None:
         self.pattern = pattern
-        # Longer prefixes mean fewer false anchors ("Presid", not "Pre"), and so fewer tries.
-        prefixes = literal_prefixes(anchor_source, length=6) if enabled else None
+        # Longer prefixes mean fewer false anchors ("Commander", not "command"), and so fewer
+        # tries; past ten characters they hardly differ.
+        prefixes = literal_prefixes(anchor_source, length=10) if enabled else None
         self.anchors = LiteralIndex(prefixes, search) if prefixes else None
         self._ascii = ascii_twin(pattern)
 

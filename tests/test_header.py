@@ -130,3 +130,40 @@ def test_a_kicker_dateline_passes_over_a_section_label() -> None:
     plain = compile_header_patterns([], [], [r"Issue \d+, (?P<date>\d{4}-\d{2}-\d{2})"])
     header = read_header(document, plain, (), dt.date(2026, 1, 1))
     assert [h.text for h in header.headlines] == ["Notes from the North"]
+
+
+def test_a_translated_page_gives_the_english_headline_printed_last(
+        parser: conflictparse.Parser) -> None:
+    """A repost in German: the headline on top is the translation, told by the language of
+    the text below it; the English headline printed as the last line is the headline."""
+    text = ("Der Iran verlegt Drohnen nach Deir ez-Zor\n\n"
+            "Nach Angaben der Quellen haben die Revolutionsgarden in der vergangenen Woche "
+            "Drohnen auf den Flugplatz bei der Stadt verlegt, die von den Milizen gehalten wird.\n\n"
+            "Iran moves drones to Deir ez-Zor\n")
+    report = parser.parse(text, outlet="generic")
+    assert report.headline == "Iran moves drones to Deir ez-Zor"
+    assert report.headline_translations == {"de": "Der Iran verlegt Drohnen nach Deir ez-Zor"}
+    assert [p.text[:13] for p in report.paragraphs] == ["Nach Angaben "]
+
+
+def test_an_english_page_ending_in_a_short_line_keeps_its_headline(
+        parser: conflictparse.Parser) -> None:
+    """Only a page whose text is in another language is a translation: an English report's
+    headline stays English, and its last line stays body."""
+    text = ("Strikes hit the airport near Damascus\n\n"
+            "Israeli jets struck the airport near Damascus on Tuesday, the army said.\n\n"
+            "Read more about the war in Syria\n")
+    report = parser.parse(text, outlet="generic")
+    assert report.headline == "Strikes hit the airport near Damascus"
+    assert report.headline_translations == {}
+    assert report.paragraphs[-1].text == "Read more about the war in Syria"
+
+
+def test_a_translated_page_without_the_english_headline_labels_its_language(
+        parser: conflictparse.Parser) -> None:
+    text = ("Les frappes reprennent près de Deraa\n\n"
+            "Selon les sources, les frappes ont repris dans la nuit, près de la ville, et les "
+            "habitants ont quitté les villages du sud.\n")
+    report = parser.parse(text, outlet="generic")
+    assert report.headline is None
+    assert report.headline_translations == {"fr": "Les frappes reprennent près de Deraa"}

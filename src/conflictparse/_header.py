@@ -23,6 +23,7 @@ import regex
 
 from ._dates import date_from_groups
 from ._document import Document, Line, first_arabic, has_latin
+from ._language import guess_language
 from ._outlets import PATTERN_TIMEOUT, any_of
 from ._types import Dateline, Headline, Span
 
@@ -49,6 +50,8 @@ _BY = ("By", "by")
 _DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _STOPS = (".", ";", ",")
+_LANGUAGE_SAMPLE = 400
+"""How much of the line below a headline tells the language of a page."""
 
 
 @attrs.frozen(kw_only=True)
@@ -248,9 +251,38 @@ def read_header(document: Document, patterns: HeaderPatterns,
         # A credit line "<Headline>, DEBKAfile, <date>" holds the headline itself.
         headlines.append(_headline(document, *credited, "en"))
         english = headlines[0].text
+    if english and headlines[0].language == "en":
+        headlines = _translated(document, lines, boilerplate, headlines, consumed)
     standfirst = _standfirst(document, lines, english, consumed)
     return Header(headlines=tuple(headlines), byline=byline, dateline=dateline,
                   standfirst=standfirst, consumed=tuple(sorted(consumed)))
+
+
+def _translated(document: Document, lines: Sequence[Line],
+                boilerplate: Sequence[tuple[int, int]], headlines: list[Headline],
+                consumed: list[tuple[int, int]]) -> list[Headline]:
+    """The headlines of a page that translates an English report (a repost in Italian, say):
+    the Latin-script headline on top is then in the language of the text below it, and the
+    English headline, if the page prints it, is the last line. ``headlines`` otherwise."""
+    top = headlines[0]
+    below = next((line for line in lines if line.start > top.span.end
+                  and not any(start <= line.start < end for start, end in consumed)), None)
+    if below is None:
+        return headlines
+    sample = below.text[:_LANGUAGE_SAMPLE]
+    if " the " in sample or sample.startswith("The "):  # English: most pages say so at once
+        return headlines
+    language = guess_language(f"{top.text}\n{sample}", at_least=3)
+    if language is None or language == "en":
+        return headlines
+    translated = [attrs.evolve(top, language=language), *headlines[1:]]
+    last = next((line for line in reversed(document.lines)
+                 if not _covered(line, boilerplate)), None)
+    if (last is not None and last.start > below.start and _looks_like_headline(last.text)
+            and guess_language(last.text, at_least=1) == "en"):
+        consumed.append((last.start, last.end))
+        return [_headline(document, last.start, last.end, "en"), *translated]
+    return translated
 
 
 def _furniture_end(lines: Sequence[Line], dateline_line: int, patterns: HeaderPatterns,

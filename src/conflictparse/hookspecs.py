@@ -53,7 +53,8 @@ def register_outlets(register: Callable[[OutletProfile], None]) -> None:
 
     Called once when a Parser is built. Call ``register(profile)`` for each
     :class:`~conflictparse.OutletProfile`. Two plugins registering the same outlet id is an
-    error naming both. Returns nothing.
+    error naming both, as is a profile with a pattern that does not compile
+    (:class:`~conflictparse.PluginRegistrationError`). Returns nothing.
     """
 
 

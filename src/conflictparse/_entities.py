@@ -220,7 +220,7 @@ class _TokenInfo(dict[str, tuple[str, str, int, int, bool]]):
 
 _TOKEN_INFO = _TokenInfo()
 _KEY, _SPECIAL = operator.itemgetter(1), operator.itemgetter(4)
-_SPAN_START = operator.attrgetter("span.start")
+_SPAN_START, _ENTITY_ID = operator.attrgetter("span.start"), operator.attrgetter("entity_id")
 
 
 class EntityFinder:
@@ -252,30 +252,32 @@ class _Run:
         self.locations: dict[str, Location] = {}
         self.countries: set[str | None] = set()
         """The countries of the places found so far (ids of the countries among them too)."""
-        self.actor_mentions: list[Mention] = []
-        self.location_mentions: list[Mention] = []
+        self.actor_hits: list[tuple[int, int, str, str]] = []
+        """Actor mentions as (start, end, id, rule) in ``folded``, in the order found (their
+        spans and mentions are built in one go at the end)."""
+        self.location_hits: list[tuple[int, int, str, str]] = []
         self.surnames: dict[str, str] = {}
-        self.actor_hits: list[tuple[int, int, str]] = []
 
     def result(self) -> Entities:
-        actor_mentions = sorted(self.actor_mentions, key=_SPAN_START)
-        location_mentions = sorted(self.location_mentions, key=_SPAN_START)
+        span = self.document.span
+        actor_mentions = sorted([new_mention(entity_id=i, span=span(s, e), rule=rule)
+                                 for s, e, i, rule in self.actor_hits], key=_SPAN_START)
+        location_mentions = sorted([new_mention(entity_id=i, span=span(s, e), rule=rule)
+                                    for s, e, i, rule in self.location_hits], key=_SPAN_START)
         return _new_entities(
             # In order of first mention, whichever pass found them.
-            actors=tuple(self.actors[i] for i in dict.fromkeys(m.entity_id
-                                                               for m in actor_mentions)),
+            actors=tuple(map(self.actors.__getitem__,
+                             dict.fromkeys(map(_ENTITY_ID, actor_mentions)))),
             actor_mentions=tuple(actor_mentions),
-            locations=tuple(self.locations[i] for i in dict.fromkeys(m.entity_id
-                                                                     for m in location_mentions)),
+            locations=tuple(map(self.locations.__getitem__,
+                                dict.fromkeys(map(_ENTITY_ID, location_mentions)))),
             location_mentions=tuple(location_mentions),
-            actor_hits=tuple(sorted(self.actor_hits)),
+            actor_hits=tuple(sorted([hit[:3] for hit in self.actor_hits])),
         )
 
     def _add_actor(self, actor: Actor, start: int, end: int, rule: str) -> None:
         self.actors.setdefault(actor.id, actor)
-        self.actor_hits.append((start, end, actor.id))
-        self.actor_mentions.append(new_mention(
-            entity_id=actor.id, span=self.document.span(start, end), rule=rule))
+        self.actor_hits.append((start, end, actor.id, rule))
 
     def _add_location(self, location: Location, start: int, end: int, rule: str) -> None:
         if location.id not in self.locations:
@@ -283,8 +285,7 @@ class _Run:
             self.countries.add(location.country)
             if location.kind == "country":
                 self.countries.add(location.id)
-        self.location_mentions.append(new_mention(
-            entity_id=location.id, span=self.document.span(start, end), rule=rule))
+        self.location_hits.append((start, end, location.id, rule))
 
     def scan(self, start: int, end: int, words: _Words, first: int, stop: int) -> None:
         """Find the entities of ``folded[start:end]``, whose words are ``first`` to
@@ -361,7 +362,7 @@ class _Run:
         if known is None and len(words) < 2 and not _ABBREVIATED_RANKS.fullmatch(title):
             return match.start(), match.start()  # "commander of the Fourth Division"
         if known is not None:
-            actor = attrs.evolve(self.registry.actor(known.entity_id), title=title.rstrip("."))
+            actor = _with_title(self.registry.actor(known.entity_id), title.rstrip("."))
         else:
             affiliation = self._affiliation(match["affiliation"])
             actor = Actor(
@@ -556,6 +557,12 @@ class _Run:
             return False
         self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
         return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _with_title(actor: Actor, title: str) -> Actor:
+    """A registered person as the text titles them (the same few people and titles recur)."""
+    return attrs.evolve(actor, title=title)
 
 
 def _joined(text: str, words: _Words, first: int, stop: int) -> bool:

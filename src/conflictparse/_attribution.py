@@ -242,10 +242,13 @@ _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )
 _TAIL_WORDS = (
-    r"(?:\s+(?:has|have|had|also|further|later|earlier|previously|then|recently|officially|"
-    r"publicly|exclusively|separately|first|repeatedly|" + "|".join(HEDGES) + r"))*\s*$"
+    "has", "have", "had", "also", "further", "later", "earlier", "previously", "then",
+    "recently", "officially", "publicly", "exclusively", "separately", "first", "repeatedly",
+    *HEDGES,
 )
-_TAIL = regex.compile(_TAIL_WORDS)
+"""What may stand between a source and its cue ("sources have also said")."""
+_TAIL = regex.compile(r"(?:\s+(?:" + "|".join(_TAIL_WORDS) + r"))*\s*$")
+_TAIL_LAST_WORDS = frozenset(words.rsplit(" ", 1)[-1] for words in _TAIL_WORDS)
 _NOT_IN_TAIL = regex.compile(r"[^\sa-z]", regex.REVERSE)
 """The last character no tail word holds: the tail starts after it."""
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
@@ -370,6 +373,13 @@ class Grammar:
                                           regex.I) if outlets else None)
         self._outlet_name_backwards = (regex.compile(outlet_alternation, regex.I | regex.REVERSE)
                                        if outlets else None)
+        # What a name's last character is in the lower-cased text (see _lowered): a window
+        # ending in another cannot end in a name. None: unknown (a name ending in other
+        # than an ASCII letter or digit).
+        last_characters = {name[-1:] for name in outlets}
+        self._outlet_last_characters = (
+            frozenset(c.lower() for c in last_characters)
+            if all(c.isascii() and c.isalnum() for c in last_characters) else None)
         # Keep _DOCUMENT_VERBS in step with this rule's cues.
         self.document_rule = regex.compile(
             rf"\b(?P<source>{_DOCUMENT})\b(?P<middle>[^.;\"]{{0,160}}?)\s+"
@@ -475,15 +485,22 @@ class Grammar:
                 possible |= bits
         return possible
 
-    def search_outlet_name(self, text: str, start: int, end: int) -> regex.Match[str] | None:
-        """``outlet_name`` searched in ``text[start:end]``, which it must end."""
+    def search_outlet_name(self, text: str, lowered: str | None, start: int,
+                           end: int) -> regex.Match[str] | None:
+        """``outlet_name`` searched in ``text[start:end]``, which it must end (``lowered``:
+        see :func:`_lowered`)."""
         if self.outlet_name is None or self._outlet_name_backwards is None:
             return None
-        # Few windows end in a name: one attempt backwards from the end rules most out
-        # before the search, which tries every position.
-        if (self._outlet_name_backwards.match(text, start, end) is None
-                and not text.endswith("\n", start, end)):  # "$" also matches before a "\n"
-            return None
+        # Few windows end in a name: a look at the last character, then one attempt
+        # backwards from the end, rule most out before the search, which tries every
+        # position.
+        if not text.endswith("\n", start, end):  # "$" also matches before a "\n"
+            last = self._outlet_last_characters
+            if (last is not None and lowered is not None and end > start
+                    and lowered[end - 1] not in last):
+                return None
+            if self._outlet_name_backwards.match(text, start, end) is None:
+                return None
         return self.outlet_name.search(text, start, end)
 
 
@@ -499,8 +516,7 @@ class ClaimReader:
         self.hits = actor_hits
         self.hit_by_end = {end: (start, actor_id) for start, end, actor_id in actor_hits}
         starts = [hit[0] for hit in actor_hits]
-        ordered = all(a <= b for a, b in itertools.pairwise(starts))
-        self._starts = starts if ordered else None
+        self._starts = starts if starts == sorted(starts) else None
         """Hit starts, for bisecting (``None`` when not sorted: lookups scan every hit)."""
         self.claims: list[Claim] = []
         self.last_anonymous: _Candidate | None = None
@@ -541,7 +557,8 @@ class ClaimReader:
         commas = text.count(",", start, end)
         if self.pending is not None or text.find(":", start, end) >= 0:
             self._colon_lead(start, end, taken)
-        self._document(start, end, taken, cues)
+        if has_cue:  # the document verbs are among the cue words
+            self._document(start, end, taken, cues)
         if text.find("saying", start, end) >= 0:
             self._quoted_as_saying(start, end, taken)
         if quoted and has_cue:
@@ -567,7 +584,7 @@ class ClaimReader:
             content_end -= 1
         if content_end - content_start < 3:
             return
-        if hedge is None:
+        if hedge is None and self._hedge_starts != []:  # most texts hold no hedge
             hedge = self._hedge(candidate, cue, (content_start, content_end))
         document = self.document
         # new_source/new_claim: Source/Claim built twice as fast (a report makes ~6 claims).
@@ -711,12 +728,10 @@ class ClaimReader:
     def _inverted(self, start: int, end: int, taken: list[tuple[int, int]],
                   cue_starts: list[int] | None) -> None:
         """``…, writes Brocar Press.`` — content first, then cue and source."""
-        if cue_starts is not None:  # the cue comes right after a comma
-            for at in cue_starts:
-                if _COMMA_BEFORE.match(self.text, start, at) is not None:
-                    break
-            else:
-                return
+        text = self.text
+        if cue_starts is not None and not any(  # the cue comes right after a comma
+                _comma_before(text, start, at) for at in cue_starts):
+            return
         match = self.grammar.inverted.search(self.text, start, end)
         if match is None or _overlaps(match.span(), taken):
             return
@@ -729,9 +744,12 @@ class ClaimReader:
     def _credit(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
         """``…in response to alleged violations, Shaam Network.`` — an outlet credited at the
         end of a sentence, without a verb."""
+        text = self.text
         # The credit holds no comma but its first: it can only start at the last one.
-        comma = self.text.rfind(",", start, end)
-        match = _CREDIT.match(self.text, comma, end)
+        comma = text.rfind(",", start, end)
+        if not _may_credit(text, comma, end):
+            return
+        match = _CREDIT.match(text, comma, end)
         if match is None or _overlaps(match.span(), taken):
             return
         candidate = self._classify(*match.span("source"))
@@ -796,12 +814,13 @@ class ClaimReader:
             cue_start, cue_end = match.span()
             if _overlaps((cue_start, cue_end), taken):
                 continue
+            cue = match["cue"]
             after = text[cue_end:end]
-            if _NOT_SPEECH.match(after) and match["cue"] != "told":
+            if _NOT_SPEECH.match(after) and cue != "told":
                 continue  # "said to have been", "reported by", "reported on the talks"
+            addressee = cue.lower() in ADDRESSEE_CUES
             trailing = _TRAILING_END.fullmatch(after) is not None or (
-                match["cue"].lower() in ADDRESSEE_CUES
-                and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
+                addressee and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
             # What follows the cue is read first: it rules out more cues, and more cheaply,
             # than the source before it (the source starts before the cue, so a comma before
             # it must come before the cue).
@@ -810,7 +829,7 @@ class ClaimReader:
                 if text.rfind(",", start, cue_start) <= start:
                     continue
             else:
-                content_start = self._content_start(match["cue"], cue_end, end)
+                content_start = self._content_start(cue, addressee, cue_end, end)
                 if content_start is None:
                     continue
             candidate = self._source_before(start, cue_start)
@@ -836,9 +855,11 @@ class ClaimReader:
 
     # -- pieces -----------------------------------------------------------------------------
 
-    def _content_start(self, cue: str, cue_end: int, end: int) -> int | None:
+    def _content_start(self, cue: str, addressee: bool, cue_end: int, end: int) -> int | None:
+        """Where the content after ``cue`` starts; ``addressee``: whether the cue is one of
+        :data:`ADDRESSEE_CUES`."""
         text = self.text
-        if cue.lower() in ADDRESSEE_CUES:
+        if addressee:
             match = _ADDRESSEE_THEN_CONTENT.match(text, cue_end, end)
             return None if match is None else match.end()
         match = _AFTER_CUE.match(text[cue_end:end])
@@ -876,8 +897,7 @@ class ClaimReader:
         window_start = max(sentence_start, cue_start - 160)
         # Searched from the window's start, the tail was tried at every position.
         before_tail = _NOT_IN_TAIL.search(text, window_start, cue_start)
-        tail = _TAIL.search(text, before_tail.end() if before_tail else window_start, cue_start)
-        end = tail.start() if tail else cue_start
+        end = _tail_start(text, before_tail.end() if before_tail else window_start, cue_start)
         apposition = (_APPOSITION.search(text, window_start, end)
                       if text.count(",", window_start, end) >= 2 else None)
         before_apposition = None
@@ -977,7 +997,7 @@ class ClaimReader:
                 kind=SourceKind.ANONYMOUS, name=_without_article(match[0]), start=match.start(),
                 end=end, outlet=refers.outlet if refers else None,
                 refers_to=(refers.start, refers.end) if refers else None, confidence=0.8)
-        match = grammar.search_outlet_name(text, window_start, end)
+        match = grammar.search_outlet_name(text, lowered, window_start, end)
         if match is not None:
             name = match["outlet"]
             own = any(name.lower() == n.lower() for n in grammar.own_names)
@@ -1083,7 +1103,27 @@ class ClaimReader:
 
 def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     start, end = span
-    return any(start < b and a < end for a, b in taken)
+    # Mostly empty: no generator is made then.
+    return bool(taken) and any(start < b and a < end for a, b in taken)
+
+
+def _comma_before(text: str, start: int, at: int) -> bool:
+    """Whether :data:`_COMMA_BEFORE` matches backwards from ``at`` in ``text[start:at]``.
+    The character before the white space is looked at first: it is mostly a letter."""
+    # What \s matches, isspace() holds.
+    return at - start >= 2 and (text[at - 2] in ',"' or text[at - 2].isspace()) and (
+        _COMMA_BEFORE.match(text, start, at) is not None)
+
+
+def _may_credit(text: str, comma: int, end: int) -> bool:
+    """False when :data:`_CREDIT` cannot match at ``comma`` in ``text[:end]``: it needs white
+    space then a capital after the comma, and an ASCII character that is neither after
+    ", " (most commas: "and", "the") rules it out before the match."""
+    # What \s matches, isspace() holds; an ASCII \p{Lu}, isupper().
+    if comma + 2 >= end or not text[comma + 1].isspace():
+        return False
+    second = text[comma + 2]
+    return not second.isascii() or second.isupper() or second.isspace()
 
 
 def _has_document_verb(text: str, start: int, end: int, word_starts: list[int] | None) -> bool:
@@ -1129,4 +1169,21 @@ def _lowered(text: str) -> str | None:
 
 
 def _without_article(phrase: str) -> str:
-    return _LEADING_ARTICLE.sub("", phrase.strip())
+    phrase = phrase.strip()
+    # Most phrases open with a name: the pattern is tried only after what may be an article.
+    return (_LEADING_ARTICLE.sub("", phrase) if phrase.startswith(("T", "t", "A", "a"))
+            else phrase)
+
+
+def _tail_start(text: str, start: int, end: int) -> int:
+    """Where :data:`_TAIL` starts in ``text[start:end]``, which holds only white space and
+    lower-case ASCII letters (what ``_NOT_IN_TAIL`` leaves).
+
+    The tail's words come last, each after white space: unless the last word of the stretch
+    is the last of one, the tail is the white space after it (the search tried every
+    position before)."""
+    words = text[start:end].rstrip()  # what \s matches, isspace() holds
+    if words and words.rsplit(None, 1)[-1] in _TAIL_LAST_WORDS:
+        tail = _TAIL.search(text, start, end)
+        return tail.start() if tail else end
+    return start + len(words)

@@ -1,0 +1,83 @@
+"""The claims reader's shortcuts give what the plain patterns they stand for give.
+
+Each shortcut looks at a character or a word before a pattern is tried (or instead of it);
+these tests compare it with the plain pattern on random texts built from the characters and
+words it looks at (white space of every kind, capitals inside and outside ASCII, the tail
+words), at every position.
+"""
+
+from __future__ import annotations
+
+import random
+
+from conflictparse import _attribution
+from conflictparse._attribution import Grammar
+
+_SPACES = [" ", "  ", "\n", "\t", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"]
+_PIECES = [
+    ",", ", ", ',"', '" ', ".", ":", ";", "a", "and", "the", "The", "A", "An", "an", "x", "Z",
+    "9", "_", "\u0130", "\u212a", "\xc9", "\u1c89", "\u0645", "said", "sources", "Shaam Network",
+    *_attribution._TAIL_WORDS, "to", "been", "be", "hasbeen", "alsox",
+]
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) if rng.random() < 0.6 else rng.choice(_SPACES)
+                    for _ in range(rng.randint(0, 14)))
+            for _ in range(count)]
+
+
+def test_tail_start_is_where_the_tail_search_starts() -> None:
+    for text in _texts(1, 4000):
+        for end in range(len(text) + 1):
+            for window_start in {0, end // 2, end}:
+                before = _attribution._NOT_IN_TAIL.search(text, window_start, end)
+                start = before.end() if before else window_start
+                tail = _attribution._TAIL.search(text, start, end)
+                expected = tail.start() if tail else end
+                assert _attribution._tail_start(text, start, end) == expected, (text, start, end)
+
+
+def test_comma_before_is_the_backwards_match() -> None:
+    for text in _texts(2, 4000):
+        for at in range(len(text) + 1):
+            for start in {0, max(0, at - 2), at}:
+                expected = _attribution._COMMA_BEFORE.match(text, start, at) is not None
+                assert _attribution._comma_before(text, start, at) == expected, (text, start, at)
+
+
+def test_credit_gate_misses_no_credit() -> None:
+    for text in _texts(3, 4000):
+        for comma in range(len(text)):
+            if text[comma] != ",":
+                continue
+            for end in range(comma, len(text) + 1):
+                if not _attribution._may_credit(text, comma, end):
+                    assert _attribution._CREDIT.match(text, comma, end) is None, (text, comma, end)
+
+
+def test_without_article_is_the_substitution() -> None:
+    for text in _texts(4, 4000):
+        expected = _attribution._LEADING_ARTICLE.sub("", text.strip())
+        assert _attribution._without_article(text) == expected, text
+
+
+def test_outlet_name_gate_misses_no_name() -> None:
+    names = ["Shaam Network", "DEBKAfile", "Zaman al-Wasl", "SANA", "Orient 24", "Al-Watan"]
+    grammar = Grammar(outlet="test", outlet_names=names[:2], other_outlets=names[2:],
+                      phrases=[], cues=[])
+    assert grammar._outlet_last_characters is not None
+    rng = random.Random(5)
+    pieces = [*_PIECES, *names, "sana", "DEBKAFILE", "Network", "NETWORK", "Orient 2", "WASL"]
+    assert grammar.outlet_name is not None
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 10)))
+        lowered = _attribution._lowered(text)
+        for end in range(len(text) + 1):
+            for start in {0, end // 2}:
+                found = grammar.search_outlet_name(text, lowered, start, end)
+                expected = grammar.outlet_name.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (
+                    text, start, end)

@@ -480,12 +480,14 @@ class _Run:
             found = 0
             # A surname of someone introduced earlier beats a one-word gazetteer entry.
             surname = key in surnames and texts[i][:1].isupper()
-            smallest = 2 if surname else 1
-            longest, most = 1, min(max_words.get(key, 0), hi - i)
+            most = max_words.get(key, 0)  # 0 for a surname that starts no name
+            if most > hi - i:
+                most = hi - i
+            longest = 1 if most else 0
             while longest < most and tuple(keys[i:i + longest + 1]) in beginnings:
                 longest += 1
-            for size in range(longest if longest < most else most, smallest - 1, -1):
-                name = tuple(keys[i:i + size])
+            for size in range(longest, 1 if surname else 0, -1):  # the longest name first
+                name = tuple(keys[i:i + size]) if size > 1 else (key,)
                 if name not in names or (size > 1 and not _joined(text, words, i, i + size)):
                     continue
                 if self._accept(name, words, i, i + size, lo, hi):
@@ -529,7 +531,7 @@ class _Run:
     def _accept(self, name: tuple[str, ...], words: _Words, first: int, stop: int, lo: int,
                 hi: int) -> bool:
         head = words.texts[first]
-        places, actors, capital = self.index.partition(name, not head[:1].islower())
+        places, actors, capital = self.index.partition(name, not head[0].islower())
         end = words.ends[stop - 1]
         chosen: IndexedName
         if not places:

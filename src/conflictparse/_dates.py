@@ -10,6 +10,7 @@ consistency; a mismatch keeps the explicit day and adds a diagnostic.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -18,8 +19,6 @@ from typing import Any
 
 import attrs
 import regex
-from dateutil import parser as dateutil_parser
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ._types import Precision, fast_constructor
 
@@ -34,8 +33,9 @@ MONTHS = {
     )
     for name in names
 }
-WEEKDAYS = {"Monday": MO, "Tuesday": TU, "Wednesday": WE, "Thursday": TH, "Friday": FR,
-            "Saturday": SA, "Sunday": SU}
+WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4,
+            "Saturday": 5, "Sunday": 6}
+"""Each weekday name's ``date.weekday()``."""
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 
@@ -67,8 +67,8 @@ DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIO
 # Finding the next match fast, with exactly DATE_EXPRESSION.finditer's results: the regex
 # engine tries all nine alternatives at every position, which costs about 0.5 µs per
 # character. Each alternative alone scans quickly (it starts with a literal or a class),
-# so the next match starts at the smallest of their next starts, and DATE_EXPRESSION.match
-# there picks the alternative exactly as a search would. The weekday alternative starts
+# so the next match is the first of their next matches (the earlier alternative on a tie,
+# as DATE_EXPRESSION tries them in order). The weekday alternative starts
 # with optional words, so it is found from its weekday name: a match starts at most three
 # words (its prefix, "This coming", "Late on") before the weekday, and no prefix word holds
 # a weekday name.
@@ -80,40 +80,27 @@ DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIO
 # not searched for at all.
 _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _WEEKDAY_ALONE = regex.compile(_WEEKDAY_EXPRESSION, regex.VERBOSE)
-_OTHERS_ALONE = tuple(regex.compile(p, regex.VERBOSE) for p in _OTHER_EXPRESSIONS)
+(_MONTH_DAY, _DAY_MONTH, _ISO, _RELATIVE_DAY, _AGO, _MONTH_REL_YEAR, _RELATIVE_YEAR,
+ _RELATIVE_MONTH) = (regex.compile(p, regex.VERBOSE) for p in _OTHER_EXPRESSIONS)
 _PREFIX_WORDS = 3
 _MONTH_START = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
 """Where a month name may start (every name opens with one of these, and none of them
 overlaps another)."""
-
-
-def _possible(text: str, start: int, end: int) -> list[bool]:
-    """Whether the weekday alternative, then each of ``_OTHERS_ALONE``, may match in
-    ``text[start:end]``."""
-    region = text[start:end]  # one copy: ``in`` costs less than ``find`` with bounds
-    month = _MONTH_START.search(region) is not None
-    year = "year" in region
-    return ["day" in region,  # every weekday name ends in "day"
-            month,  # month_day
-            month,  # day_month
-            "-" in region,  # iso
-            "esterday" in region or "omorrow" in region or "night" in region,  # relative_day
-            "ago" in region,
-            month and year,  # month_rel_year
-            year,  # relative_year
-            "month" in region]  # relative_month
-
-
 _PREFIX_START = re.compile("Late|late|Earl|earl|On|on|By|by|Since|since|Next|next"
                            "|Coming|coming|This|this|Last|last")
 """How the prefix words of a weekday expression start."""
 
+# A finder: its alternative's next match in text[pos:end] (its own pattern's match: the
+# same span and groups as the alternative's in DATE_EXPRESSION), given the region's
+# month-name starts (found once per region: three alternatives open with a month name).
+_Finder = Callable[[str, int, int, "list[int]"], "regex.Match[str] | None"]
 
-def _next_weekday_start(text: str, pos: int, end: int) -> int:
-    """Where the next weekday expression at or after ``pos`` starts, or -1."""
+
+def _next_weekday(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+    """The next weekday expression at or after ``pos``."""
     anchor = _WEEKDAY_NAME.search(text, pos, end)
     if anchor is None:
-        return -1
+        return None
     name = anchor.start()
     first = name
     for _ in range(_PREFIX_WORDS):  # back over (white space, word) pairs
@@ -126,30 +113,22 @@ def _next_weekday_start(text: str, pos: int, end: int) -> int:
     prefix = _PREFIX_START.search(text, first, name)  # a prefix word ends before the name
     while prefix is not None:
         candidate = prefix.start()
-        if _WEEKDAY_ALONE.match(text, candidate, end) is not None:
-            return candidate
+        match = _WEEKDAY_ALONE.match(text, candidate, end)
+        if match is not None:
+            return match
         prefix = _PREFIX_START.search(text, candidate + 1, name)
-    return name  # the weekday name alone is a match
+    return _WEEKDAY_ALONE.match(text, name, end)  # the weekday name alone is a match
 
 
-def _searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
-    """Where ``pattern``'s next match in ``text[pos:end]`` starts, or -1."""
+def _month_searcher(pattern: regex.Pattern[str]) -> _Finder:
+    """The finder of a pattern whose matches open with a month name: tried only there."""
 
-    def search(text: str, pos: int, end: int) -> int:
-        match = pattern.search(text, pos, end)
-        return -1 if match is None else match.start()
-
-    return search
-
-
-def _month_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
-    """The same for a pattern whose matches open with a month name: tried only there."""
-
-    def search(text: str, pos: int, end: int) -> int:
-        for anchor in _MONTH_START.finditer(text, pos, end):
-            if pattern.match(text, anchor.start(), end) is not None:
-                return anchor.start()
-        return -1
+    def search(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+        for month in months[bisect.bisect_left(months, pos):]:
+            match = pattern.match(text, month, end)
+            if match is not None:
+                return match
+        return None
 
     return search
 
@@ -158,107 +137,136 @@ _BEFORE_MONTH = frozenset("stndrhof")
 """The letters between a day and its month ("3rd of May"): ordinals and "of"."""
 
 
-def _day_month_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
-    """The same for a day before its month ("26 May"): tried only at the digits just before
-    a month name. Between them stand only white space, an ordinal and "of" (no month name),
-    so a match ends with the first month name after its start."""
+def _next_day_month(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+    """The finder of a day before its month ("26 May"): tried only at the digits just
+    before a month name. Between them stand only white space, an ordinal and "of" (no month
+    name), so a match ends with the first month name after its start."""
+    low = pos
+    for month in months[bisect.bisect_left(months, pos):]:
+        first = month
+        while first > low and (text[first - 1].isspace() or text[first - 1].isdigit()
+                               or text[first - 1] in _BEFORE_MONTH):
+            first -= 1
+        for candidate in range(first, month):
+            if text[candidate].isdigit():
+                match = _DAY_MONTH.match(text, candidate, end)
+                if match is not None:
+                    return match
+        low = month
+    return None
 
-    def search(text: str, pos: int, end: int) -> int:
-        low = pos
-        for anchor in _MONTH_START.finditer(text, pos, end):
-            month = first = anchor.start()
-            while first > low and (text[first - 1].isspace() or text[first - 1].isdigit()
-                                   or text[first - 1] in _BEFORE_MONTH):
-                first -= 1
-            for candidate in range(first, month):
-                if text[candidate].isdigit() and pattern.match(text, candidate, end) is not None:
-                    return candidate
-            low = month
-        return -1
+
+def _next_iso(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+    """The finder of the ISO date, whose first "-" follows its fourth digit."""
+    hyphen = text.find("-", pos + 4, end)
+    while hyphen >= 0:
+        # (str.isdigit holds every character of \d: a cheap test before the match.)
+        if text[hyphen - 1].isdigit():
+            match = _ISO.match(text, hyphen - 4, end)
+            if match is not None:
+                return match
+        hyphen = text.find("-", hyphen + 1, end)
+    return None
+
+
+def _searcher(pattern: regex.Pattern[str]) -> _Finder:
+    """The finder of a pattern searched as it is."""
+
+    def search(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+        return pattern.search(text, pos, end)
 
     return search
 
 
-def _iso_searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
-    """The same for the ISO date, whose first "-" is four characters after its start."""
-
-    def search(text: str, pos: int, end: int) -> int:
-        hyphen = text.find("-", pos + 4, end)
-        while hyphen >= 0:
-            if pattern.match(text, hyphen - 4, end) is not None:
-                return hyphen - 4
-            hyphen = text.find("-", hyphen + 1, end)
-        return -1
-
-    return search
-
-
-def _relative_searcher(word: str) -> Callable[[regex.Pattern[str]], Callable[[str, int, int], int]]:
-    """The same for "last/this/next <word>": tried only four letters and the white space
+def _relative_searcher(word: str, pattern: regex.Pattern[str]) -> _Finder:
+    """The finder of "last/this/next <word>": tried only four letters and the white space
     before each ``word`` (the regex engine would try the pattern at every character)."""
 
-    def searcher(pattern: regex.Pattern[str]) -> Callable[[str, int, int], int]:
-        def search(text: str, pos: int, end: int) -> int:
-            at = text.find(word, pos + 5, end)
-            while at >= 0:
-                # The white space of a match runs from its fourth letter to the word (str's
-                # white space holds the pattern's \s: a wider run fails the match).
-                first = at
-                while first > pos and text[first - 1].isspace():
-                    first -= 1
-                if first < at and first - 4 >= pos and pattern.match(text, first - 4, end):
-                    return first - 4
-                at = text.find(word, at + 1, end)
-            return -1
+    def search(text: str, pos: int, end: int, months: list[int]) -> regex.Match[str] | None:
+        at = text.find(word, pos + 5, end)
+        while at >= 0:
+            # The white space of a match runs from its fourth letter to the word (str's
+            # white space holds the pattern's \s: a wider run fails the match).
+            first = at
+            while first > pos and text[first - 1].isspace():
+                first -= 1
+            if first < at and first - 4 >= pos:
+                match = pattern.match(text, first - 4, end)
+                if match is not None:
+                    return match
+            at = text.find(word, at + 1, end)
+        return None
 
-        return search
-
-    return searcher
-
-
-_SEARCHERS = {"month_day": _month_searcher, "day_month": _day_month_searcher,
-              "month_rel_year": _month_searcher,
-              "iso": _iso_searcher,
-              "relative_year": _relative_searcher("year"),
-              "relative_month": _relative_searcher("month")}
-_FINDERS = tuple(
-    _SEARCHERS.get(name, _searcher)(pattern)
-    for name, pattern in zip(("month_day", "day_month", "iso", "relative_day", "ago",
-                              "month_rel_year", "relative_year", "relative_month"),
-                             _OTHERS_ALONE, strict=True)
-)
+    return search
 
 
-_ALL_FINDERS = (_next_weekday_start, *_FINDERS)
-"""The alternatives' finders, in the order of ``_possible``."""
+_next_month_day = _month_searcher(_MONTH_DAY)
+_next_month_rel_year = _month_searcher(_MONTH_REL_YEAR)
+_next_relative_day = _searcher(_RELATIVE_DAY)
+_next_ago = _searcher(_AGO)
+_next_relative_year = _relative_searcher("year", _RELATIVE_YEAR)
+_next_relative_month = _relative_searcher("month", _RELATIVE_MONTH)
 
 
-def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """``DATE_EXPRESSION.finditer(text, start, end)``, faster (see above)."""
-    # [where the alternative's next match starts, its finder] for those that may match;
-    # -2: not looked for yet, -1: none left
-    nexts: list[list[Any]] = [
-        [-2, search]
-        for search, possible in zip(_ALL_FINDERS, _possible(text, start, end), strict=True)
-        if possible]
+def _finders(text: str, start: int, end: int, months: list[int]) -> list[_Finder]:
+    """The finders of the alternatives that may match in ``text[start:end]``, in the order
+    of the alternatives: each alternative's matches hold a literal (case-sensitive, as the
+    patterns are), looked for with ``in`` on one copy of the region (cheaper than bounded
+    finds)."""
+    region = text[start:end]
+    finders: list[_Finder] = []
+    if "day" in region:  # every weekday name ends in "day"
+        finders.append(_next_weekday)
+    if months:
+        finders += (_next_month_day, _next_day_month)
+    if "-" in region:
+        finders.append(_next_iso)
+    if "esterday" in region or "omorrow" in region or "night" in region:
+        finders.append(_next_relative_day)
+    if "ago" in region:
+        finders.append(_next_ago)
+    if "year" in region:
+        if months:
+            finders.append(_next_month_rel_year)
+        finders.append(_next_relative_year)
+    if "month" in region:
+        finders.append(_next_relative_month)
+    return finders
+
+
+def _alternative_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``DATE_EXPRESSION.finditer(text, start, end)``'s matches, faster (see above), each
+    as the match of the alternative that matched by its own pattern: the same span,
+    ``lastgroup`` and groups (those of the other alternatives absent, not None)."""
+    months = [found.start() for found in _MONTH_START.finditer(text, start, end)]
+    # [where the alternative's next match starts, the match, its finder] for those that may
+    # match; -2: not looked for yet, -1: none left
+    nexts: list[list[Any]] = [[-2, None, finder]
+                              for finder in _finders(text, start, end, months)]
     pos = start
     while pos < end:
-        best = -1
+        best = None
+        best_start = -1
         for entry in nexts:
             found = entry[0]
             if found < pos and found != -1:
-                found = entry[0] = entry[1](text, pos, end)
-            if found >= 0 and (best < 0 or found < best):
-                best = found
-        if best < 0:
+                match = entry[1] = entry[2](text, pos, end, months)
+                found = entry[0] = -1 if match is None else match.start()
+            # On a tie the earlier alternative wins, as in DATE_EXPRESSION.
+            if found >= 0 and (best_start < 0 or found < best_start):
+                best_start = found
+                best = entry[1]
+        if best is None:
             return
-        match = DATE_EXPRESSION.match(text, best, end)
-        if match is None:  # cannot happen; keep exact results if it ever does
-            match = DATE_EXPRESSION.search(text, pos, end)
-            if match is None:
-                return
-        yield match
-        pos = match.end()
+        yield best
+        pos = best.end()
+
+
+def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``DATE_EXPRESSION.finditer(text, start, end)``, faster (the matches of
+    :func:`_alternative_matches`, as DATE_EXPRESSION's own)."""
+    for match in _alternative_matches(text, start, end):
+        yield DATE_EXPRESSION.match(text, match.start(), end)  # type: ignore[misc]
 
 
 @attrs.frozen(kw_only=True)
@@ -303,9 +311,17 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _iso_date(text: str) -> dt.date | None:
+    """The day an ISO date match (four digits, two, two) gives, as dateutil's ``isoparse``
+    reads it: it refuses digits other than ASCII ones (a test compares the two)."""
+    if not text.isascii():
+        return None
+    return _safe_date(int(text[:4]), int(text[5:7]), int(text[8:]))
+
+
 def find_dates(text: str, start: int, end: int, published: dt.date | None) -> Iterator[ResolvedDate]:
     """Date expressions in ``text[start:end]``, resolved against ``published``."""
-    for match in _date_matches(text, start, end):
+    for match in _alternative_matches(text, start, end):
         yield _resolve(match, published)
 
 
@@ -331,7 +347,7 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
                 resolved = _safe_date(int(match["w_year"]), month, day)
             elif published is not None:
                 resolved = _nearest_year(month, day, published)
-            if resolved is not None and resolved.weekday() != weekday.weekday:
+            if resolved is not None and resolved.weekday() != weekday:
                 problem = (f"{match['weekday']} does not fall on {resolved.isoformat()}; "
                            "kept the stated day")
             return _new_resolved(start=start, end=end, resolved=resolved,
@@ -339,11 +355,11 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
         if published is not None:
             # relativedelta's weekday(±1) arithmetic, without its cost (~10 µs a call).
             if match["ahead"]:  # the first such day after publication
-                resolved = _on_or_after(published + dt.timedelta(days=1), weekday.weekday)
+                resolved = _on_or_after(published + dt.timedelta(days=1), weekday)
             elif match["behind"]:  # the last such day before publication
-                resolved = _on_or_before(published - dt.timedelta(days=1), weekday.weekday)
+                resolved = _on_or_before(published - dt.timedelta(days=1), weekday)
             else:  # the last such day on or before publication
-                resolved = _on_or_before(published, weekday.weekday)
+                resolved = _on_or_before(published, weekday)
             if w_month and resolved.month != _month(w_month):
                 problem = (f"{match['weekday']} before {published.isoformat()} is not in "
                            f"{w_month}")
@@ -362,10 +378,7 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
         return _new_resolved(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                              rule="month_day")
     if kind == "iso":
-        try:
-            resolved = dateutil_parser.isoparse(match["iso"]).date()
-        except ValueError:
-            resolved = None
+        resolved = _iso_date(match["iso"])
         return _new_resolved(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                              rule="iso")
     if kind == "relative_day":
@@ -396,7 +409,9 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
     which = match["relative_month"].split()[0].lower()
     resolved = None
     if published is not None:
-        resolved = (published.replace(day=1) + relativedelta(months=_SHIFT[which]))
+        # The first of the month before, of or after publication.
+        months = published.year * 12 + published.month - 1 + _SHIFT[which]
+        resolved = dt.date(months // 12, months % 12 + 1, 1)
     return _new_resolved(start=start, end=end, resolved=resolved, precision=Precision.MONTH,
                          rule="relative_month")
 
@@ -426,8 +441,10 @@ def _parse_date(text: str, year: int) -> dt.date | None:
 def _dateutil_date(text: str, year: int) -> dt.date | None:
     """dateutil's fuzzy reading. It costs ~30 µs, and a stream of reports repeats its
     datelines' dates."""
+    from dateutil import parser  # ~15 ms to import, and few datelines need it
+
     try:
-        return dateutil_parser.parse(text, fuzzy=True, default=dt.datetime(year, 1, 1)).date()
+        return parser.parse(text, fuzzy=True, default=dt.datetime(year, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
 

@@ -1,0 +1,65 @@
+"""The dates stage's shortcuts give what the plain patterns and dateutil give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from dateutil.parser import isoparse
+from dateutil.relativedelta import relativedelta
+
+from conflictparse import _dates
+
+_PIECES = ("last", "Last", "this", "This", "next", "Next", "coming", "late", "Earlier", "on",
+           "by", "Since", "year", "years", "month", "months", "Monday", "Friday", "Sunday",
+           "morning", "July", "Sept.", "Sep", "May", "may", "Mar", "March", "3", "21", "3rd",
+           "1st", "of", "2018", "2018-07-05", "2018-7-5", "12345-01-01", "-", "yesterday",
+           "Tomorrow", "the", "day", "before", "night", "two", "a", "days", "weeks", "ago",
+           ",", ".", "x", "lastyear", "nextmonth", "yearlate", "\u00e9", "\u0663\u0664",
+           "two weeks ago", "3 days ago", "May last year", "Jan. this  year")
+_GAPS = (" ", " ", " ", "  ", "\n", "\t", "", "\x1c", "\u00a0", "\u2003")
+
+
+def _found(match: object) -> tuple[object, ...]:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}  # type: ignore[attr-defined]
+    return match.span(), match.lastgroup, groups  # type: ignore[attr-defined]
+
+
+def test_alternative_matches_are_finditers_matches() -> None:
+    """Each alternative's own match has the span, lastgroup and groups of DATE_EXPRESSION's
+    match, in any stretch of random texts of the words the patterns read."""
+    rng = random.Random(17)
+    for _ in range(6000):
+        text = "".join(rng.choice(_PIECES) + rng.choice(_GAPS)
+                       for _ in range(rng.randrange(1, 18)))
+        start = rng.randrange(0, len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        want = [_found(m) for m in _dates.DATE_EXPRESSION.finditer(text, start, end)]
+        got = [_found(m) for m in _dates._alternative_matches(text, start, end)]
+        assert got == want, (text, start, end)
+
+
+def test_iso_dates_are_read_as_isoparse_reads_them() -> None:
+    """``_iso_date`` gives isoparse's day, or None where isoparse refuses the text."""
+    rng = random.Random(3)
+    digits = "0123456789" * 6 + "\u0663\uff11\u09e7"
+    for _ in range(20000):
+        text = "".join(rng.choice(digits) if i not in (4, 7) else "-" for i in range(10))
+        if rng.random() < 0.5:  # plausible days too
+            text = f"{rng.randrange(10000):04d}-{rng.randrange(14):02d}-{rng.randrange(33):02d}"
+        try:
+            want: dt.date | None = isoparse(text).date()
+        except ValueError:
+            want = None
+        assert _dates._iso_date(text) == want, text
+
+
+def test_relative_months_are_relativedeltas() -> None:
+    """'last/this/next month' resolve to relativedelta's first of the month."""
+    day = dt.date(1990, 1, 1)
+    while day < dt.date(2031, 1, 1):
+        for which, shift in _dates._SHIFT.items():
+            text = f"{which} month"
+            [found] = _dates.find_dates(text, 0, len(text), day)
+            assert found.resolved == day.replace(day=1) + relativedelta(months=shift)
+        day += dt.timedelta(days=13)

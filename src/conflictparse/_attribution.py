@@ -28,6 +28,7 @@ Precision matters more than recall: when no rule can name the speaker, no claim 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -151,7 +152,6 @@ _PREPOSITION = regex.compile(r"\b(?:of|for|in|at|with)\b")
 _THE_SAME = regex.compile(r"(?:[Tt]he\s+)(?:same\s+)?")
 
 
-@attrs.frozen
 class _EndAnchored:
     """A pattern that must end where its window ends, searched only from where it can start.
 
@@ -163,16 +163,37 @@ class _EndAnchored:
     the same ``\\b``, so their tails are the same); so no match starts more than
     ``prefix_words`` runs of white space before it, and searching from there finds the same
     match.
+
+    The patterns are compiled when first used: the four phrases' took ~11 ms of the package's
+    import.
     """
 
-    pattern: regex.Pattern[str]
-    head: regex.Pattern[str]
-    """The head followed by a tail that reaches the end (a lookahead): the first such head."""
-    prefix_start: regex.Pattern[str]
-    """Matched backwards from a head: ``prefix_words`` + 1 runs of white space before it (the
-    words between them), the farthest run captured."""
-    head_backwards: regex.Pattern[str] | None = None
-    """The head, matched backwards, when it must end the window itself (no tail)."""
+    def __init__(self, prefix: str, head: str, tail: str, *, prefix_words: int,
+                 pattern: str | None = None) -> None:
+        """``pattern`` defaults to ``prefix head tail``, which it must read as."""
+        self._sources = (f"{pattern or prefix + head + tail}$", f"{head}(?={tail}$)",
+                         rf"(\s+)(?:\S+\s+){{{prefix_words}}}\S*", head if not tail else None)
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return regex.compile(self._sources[0])
+
+    @functools.cached_property
+    def head(self) -> regex.Pattern[str]:
+        """The head followed by a tail that reaches the end (a lookahead): the first such head."""
+        return regex.compile(self._sources[1])
+
+    @functools.cached_property
+    def prefix_start(self) -> regex.Pattern[str]:
+        """Matched backwards from a head: ``prefix_words`` + 1 runs of white space before it
+        (the words between them), the farthest run captured."""
+        return regex.compile(self._sources[2], regex.REVERSE)
+
+    @functools.cached_property
+    def head_backwards(self) -> regex.Pattern[str] | None:
+        """The head, matched backwards, when it must end the window itself (no tail)."""
+        head = self._sources[3]
+        return None if head is None else regex.compile(head, regex.REVERSE)
 
     def search(self, text: str, start: int, end: int,
                heads: Sequence[int] | None = None) -> regex.Match[str] | None:
@@ -196,15 +217,6 @@ class _EndAnchored:
             start = prefix.end(1)
         return self.pattern.search(text, start, end)
 
-    @classmethod
-    def of(cls, prefix: str, head: str, tail: str, *, prefix_words: int,
-           pattern: str | None = None) -> _EndAnchored:
-        """``pattern`` defaults to ``prefix head tail``, which it must read as."""
-        return cls(regex.compile(f"{pattern or prefix + head + tail}$"),
-                   regex.compile(f"{head}(?={tail}$)"),
-                   regex.compile(rf"(\s+)(?:\S+\s+){{{prefix_words}}}\S*", regex.REVERSE),
-                   regex.compile(head, regex.REVERSE) if not tail else None)
-
 
 _ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]hese|[Tt]hose|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Oo]ther|[Tt]heir|[Ii]ts)\s+"
@@ -212,14 +224,22 @@ _NOUNS = (r"(?i:" + _alternation(sorted(SOURCE_NOUNS, key=len, reverse=True), ig
           + r")\b")
 _DOCS = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + r")\b"
 _MODIFIER = r"(?:\p{Lu}[\p{L}\p{N}.-]*(?:'s)?|[a-z]+(?:-[a-z]+)*)"
-_SOURCE_NOUN_PHRASE_END = regex.compile(rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,3}}?{_NOUNS}$")
-_ANONYMOUS_END = _EndAnchored.of(
+
+
+@functools.cache
+def _source_noun_phrase_end() -> regex.Pattern[str]:
+    """A source phrase ending the text, compiled when first needed (few reports need it;
+    ~1.6 ms of the import)."""
+    return regex.compile(rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,3}}?{_NOUNS}$")
+
+
+_ANONYMOUS_END = _EndAnchored(
     rf"(?:{_DETERMINER})?(?:{_MODIFIER}\s+){{0,4}}?", _NOUNS,
     r"(?:\s+(?:close\s+to|in|from|within|inside|at|familiar\s+with|of|for|with)\s+(?:the\s+)?"
     r"[\p{L}'-]+(?:\s+[\p{L}'-]+){0,7}?)?",
     prefix_words=5,
 )
-_ORGANISATION = _EndAnchored.of(
+_ORGANISATION = _EndAnchored(
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:(?:\p{Lu}[\p{L}'.-]*|[a-z]+-[a-z]+|[a-z]+'s|pro-\w+|official|"
     r"military|state|local|regime|government|security|[A-Z]+)\s+){0,4}",
     r"(?i:" + _alternation(ORGANISATION_NOUNS, ignore_case=True) + r")\b",
@@ -227,7 +247,7 @@ _ORGANISATION = _EndAnchored.of(
     r"(?:\s+(?:at|in)\s+\p{Lu}[\p{L}'-]*)?",
     prefix_words=5,
 )
-_ANAPHOR = _EndAnchored.of(rf"(?:{_ARTICLE})?(?:same\s+)?", _NOUNS, "", prefix_words=2)
+_ANAPHOR = _EndAnchored(rf"(?:{_ARTICLE})?(?:same\s+)?", _NOUNS, "", prefix_words=2)
 _PRONOUN = regex.compile(
     r"(?:he|she|He|She|(?:[Tt]he\s+)(?:minister|governor|general|colonel|spokesman|"
     r"spokeswoman|ambassador|envoy|commander|president|director|official|officer|premier))$"
@@ -236,8 +256,8 @@ _PRONOUN = regex.compile(
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
 _DOCUMENT_TAIL = (r"(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
                   r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?")
-_DOCUMENT_END = _EndAnchored.of("", _DOCS, _DOCUMENT_TAIL, prefix_words=4,
-                                pattern=rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}")
+_DOCUMENT_END = _EndAnchored("", _DOCS, _DOCUMENT_TAIL, prefix_words=4,
+                             pattern=rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}")
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )
@@ -1042,7 +1062,7 @@ class ClaimReader:
         # ("launched on the quiet by the sources") means it is not a source phrase.
         if any(w in {"and", "or", "but", "that", "which", "while", "as", "by", "with", "was",
                      "were", "is", "are", "has", "have"} for w in words[:-1]):
-            trimmed = _SOURCE_NOUN_PHRASE_END.search(phrase.split(" and ")[-1])
+            trimmed = _source_noun_phrase_end().search(phrase.split(" and ")[-1])
             if trimmed is None:
                 return None
             start = end - len(trimmed[0])

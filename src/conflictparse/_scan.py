@@ -11,6 +11,7 @@ shape no longer fits is scanned the slow way, never wrongly.
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import re
 from collections.abc import Callable, Iterable
@@ -252,16 +253,35 @@ class AnchorScan:
     whose matches starts with its *anchor* (a pattern source of plain ``re`` syntax): the
     pattern is tried only where one of the anchor's literal prefixes occurs, in order.
     ``enabled=False`` (or an anchor with no literal prefixes) keeps the plain scan; scans
-    given the same ``search`` look for their anchors in one pass."""
+    given the same ``search`` look for their anchors in one pass. What the scan derives from
+    its patterns is made on first use (a few ms at import for the entity scans)."""
 
-    def __init__(self, pattern: regex.Pattern[str], anchor_source: str, *,
+    def __init__(self, pattern: regex.Pattern[str] | str, anchor_source: str, *,
                  enabled: bool = True, search: LiteralSearch | None = None) -> None:
-        self.pattern = pattern
+        if isinstance(pattern, str):
+            self._source = pattern  # compiled on first use
+        else:
+            self.pattern = pattern
+        self._anchor_source = anchor_source
+        self._enabled = enabled
+        self._search = search or LiteralSearch()
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The pattern, compiled from the source given (when not given compiled)."""
+        return regex.compile(self._source)
+
+    @functools.cached_property
+    def anchors(self) -> LiteralIndex | None:
+        """Where the anchor's literal prefixes occur; ``None`` for the plain scan."""
         # Longer prefixes mean fewer false anchors ("Commander", not "command"), and so fewer
         # tries; past ten characters they hardly differ.
-        prefixes = literal_prefixes(anchor_source, length=10) if enabled else None
-        self.anchors = LiteralIndex(prefixes, search) if prefixes else None
-        self._ascii = ascii_twin(pattern)
+        prefixes = literal_prefixes(self._anchor_source, length=10) if self._enabled else None
+        return LiteralIndex(prefixes, self._search) if prefixes else None
+
+    @functools.cached_property
+    def _ascii(self) -> re.Pattern[str] | None:
+        return ascii_twin(self.pattern)
 
     def _match_at(self, ascii: bool) -> Callable[[str, int, int], Match | None]:
         """The pattern's ``match``, or its :func:`ascii_twin`'s where the text allows
@@ -318,16 +338,29 @@ class RunAnchorScan(AnchorScan):
     is at ``k`` lies in the run ending at ``k``; any earlier anchor occurrence inside it has
     ``m`` in its own run too, so ``m`` is tried before any later start."""
 
-    def __init__(self, pattern: regex.Pattern[str], anchor_source: str, *, run: str,
+    def __init__(self, pattern: regex.Pattern[str] | str, anchor_source: str, *, run: str,
                  head: str, before: str, enabled: bool = True,
                  search: LiteralSearch | None = None) -> None:
         super().__init__(pattern, anchor_source, enabled=enabled, search=search)
-        self._anchor = regex.compile(anchor_source)
-        self._before = regex.compile(f"(?r)(?:{before})")
+        self._sources = (run, head, before)
+
+    @functools.cached_property
+    def _anchor(self) -> regex.Pattern[str]:
+        return regex.compile(self._anchor_source)
+
+    @functools.cached_property
+    def _before(self) -> regex.Pattern[str]:
         """Matched backwards from an anchor: what must stand right before it."""
-        self._run_back = regex.compile(f"(?r){run}*")
+        return regex.compile(f"(?r)(?:{self._sources[2]})")
+
+    @functools.cached_property
+    def _run_back(self) -> regex.Pattern[str]:
         """Matched backwards from an anchor: where the run before it starts."""
-        self._heads = regex.compile(head)
+        return regex.compile(f"(?r){self._sources[0]}*")
+
+    @functools.cached_property
+    def _heads(self) -> regex.Pattern[str]:
+        return regex.compile(self._sources[1])
 
     def finditer(self, text: str, start: int, end: int, ascii: bool | None = None
                  ) -> list[Match]:

@@ -1,4 +1,5 @@
-"""The dates stage's shortcuts give what the plain patterns and dateutil give."""
+"""The shortcuts of the dates stage and of the Document helpers give what the plain
+patterns, attrs and dateutil give."""
 
 from __future__ import annotations
 
@@ -63,3 +64,33 @@ def test_relative_months_are_relativedeltas() -> None:
             [found] = _dates.find_dates(text, 0, len(text), day)
             assert found.resolved == day.replace(day=1) + relativedelta(months=shift)
         day += dt.timedelta(days=13)
+
+
+def test_document_spans_are_attrs_spans() -> None:
+    """Document.span builds its Span without attrs' __init__: it equals the one attrs
+    builds, field by field, with and without deleted format characters."""
+    import attrs
+
+    from conflictparse._document import Document
+    from conflictparse._types import Span
+
+    for text in ("He said “no” on Tuesday", "Da\u200braa and \u200fHama"):
+        document = Document(text)
+        size = len(document.folded)
+        for start in range(size + 1):
+            for end in range(start, size + 1):
+                span = document.span(start, end)
+                fields = {f.name: getattr(span, f.name) for f in attrs.fields(Span)}
+                assert span == Span(**fields)
+                assert text[span.start:span.end] == span.text
+
+
+def test_first_arabic_and_sanitize_skip_ascii_texts_rightly() -> None:
+    """The ASCII shortcuts answer as the searches do."""
+    from conflictparse import _document
+
+    for text in ("", "plain", "a\x00b\x1f", "قال", "x قال", "a\ud800b", "\u200b", "é"):
+        match = _document._ARABIC.search(text)
+        assert _document.first_arabic(text) == (-1 if match is None else match.start())
+        assert _document.sanitize(text) == "".join(
+            "\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)

@@ -18,7 +18,12 @@ from typing import NamedTuple
 
 import regex
 
-from ._types import Span, new_span
+from ._types import Span
+
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+_set_text = Span.__dict__["text"].__set__
 
 # One-to-one replacements: they keep every offset as it is.
 _FOLD_TABLE = str.maketrans(
@@ -64,7 +69,7 @@ def _fold(text: str) -> str:
 
 def sanitize(text: str) -> str:
     """Replace lone surrogates with U+FFFD so the text can always be encoded; keep length."""
-    if _FORMAT_CHARS.search(text) is None:
+    if text.isascii() or _FORMAT_CHARS.search(text) is None:  # (isascii reads a flag)
         return text
     return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
 
@@ -90,7 +95,7 @@ class Document:
             folded = folded.replace("\r\n", " \n").replace("\r", "\n")
         folded = _fold(folded)
         offsets: array.array[int] | None = None
-        if _FORMAT_CHARS.search(folded) is not None:
+        if not folded.isascii() and _FORMAT_CHARS.search(folded) is not None:
             offsets = array.array("q")
             pieces = []
             previous = 0
@@ -121,7 +126,12 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of the original text that ``folded[start:end]`` came from."""
         if self._offsets is None:
-            return new_span(start=start, end=end, text=self.text[start:end])
+            # new_span's work, inlined: a report builds ~75 spans here
+            span = _new(Span)
+            _set_start(span, start)
+            _set_end(span, end)
+            _set_text(span, self.text[start:end])
+            return span
         original_start = self.original_offset(start)
         original_end = self.original_offset(end - 1) + 1 if end > start else original_start
         return Span.of(self.text, original_start, original_end)
@@ -149,6 +159,8 @@ def has_latin(text: str) -> bool:
 
 def first_arabic(text: str) -> int:
     """Offset of the first Arabic-script letter in ``text``, or -1."""
+    if text.isascii():  # most lines: str keeps this as a flag
+        return -1
     match = _ARABIC.search(text)
     return -1 if match is None else match.start()
 

@@ -111,3 +111,27 @@ def test_literal_prefixes_are_the_shortest_of_their_kind() -> None:
     assert _scan.literal_prefixes("(?:a|ab|abc)d", length=3) == ["abc", "abd", "ad"]
     assert _scan.literal_prefixes("(?:Col|Colonel|C)\\.", length=10) == ["C.", "Col.",
                                                                           "Colonel."]
+
+
+def test_one_word_reads_what_words_reads(parser: conflictparse.Parser) -> None:
+    """An affix of letters only is read as :meth:`_Run.words` reads it, or left to it."""
+    import random
+
+    from conflictparse._document import Document
+
+    rnd = random.Random(3)
+    pieces = ["Russian", "Israeli", "U.S.", "Al", "al", "El", "As", "Syria", "Iran", "X",
+              "Gen.Ali", "Çay", "Ünal", "Hezbollah", "US", "UN", "Deir", "Moscow", "s", "A.B"]
+    read = 0
+    for _ in range(2000):
+        word = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 2)))
+        before = rnd.choice(("", "the ", "al-", "x"))
+        text = f"{before}{word} Foreign Minister"
+        run = _entities._Run(parser.registry, Document(text))
+        start = len(before)
+        one = run._one_word(word, start)
+        if one is None:
+            continue
+        read += 1
+        assert one == run.words([(start, start + len(word))]), word
+    assert read > 500

@@ -343,11 +343,8 @@ class _Run:
                     self._add_location(self.registry.location(item.entity_id), start, end,
                                        "named")
                     return start, end
-        kind = next((k for w, k in _SUFFIX_KINDS.items() if w in kind_word), None)
-        if kind is None:
-            kind = "base" if "base" in kind_word else ("place" if kind_word else "village")
         location = Location(id="introduced:" + "_".join(name_keys(match[0])), name=match[0],
-                            kind=kind)
+                            kind=_suffix_kind(kind_word))
         self._add_location(location, start, end, "named")
         return start, end
 
@@ -390,7 +387,8 @@ class _Run:
         affiliation_start = match.start("affiliation")
         if affiliation_start >= 0:
             # "Russian Foreign Minister" also mentions Russia.
-            affix = self.words([(affiliation_start, match.end("affiliation"))])
+            affix = self._one_word(match["affiliation"], affiliation_start) or self.words(
+                [(affiliation_start, match.end("affiliation"))])
             self._registry_words(affix, *affix.bounds[0], [])
         return match.start(), name_end
 
@@ -466,6 +464,18 @@ class _Run:
         heads = list(itertools.compress(itertools.count(), map(
             self.index.heads.__getitem__, texts)))
         return _Words(starts, ends, keys, texts, prefix_starts, bounds, heads)
+
+    def _one_word(self, word: str, start: int) -> _Words | None:
+        """What :meth:`words` gives for ``word`` at ``start`` when it is letters only, with no
+        article or possessive to handle (most affixes: "Russian", "Israeli"): one word.
+        ``None`` otherwise."""
+        if not word.isalpha():  # (a dot may split it: "U.S.", "Gen.Ali")
+            return None
+        _, key, _, _, special = _TOKEN_INFO[word]
+        if special:
+            return None
+        return _Words([start], [start + len(word)], [key], [word], [start], [(0, 1)],
+                      [0] if self.index.heads[word] else [])
 
     def _registry_words(self, words: _Words, lo: int, hi: int,
                         claimed: list[tuple[int, int]]) -> None:
@@ -570,6 +580,15 @@ class _Run:
             return False
         self._add_location(self.registry.location(chosen.entity_id), start, end, "registry")
         return True
+
+
+@functools.lru_cache(maxsize=256)
+def _suffix_kind(kind_word: str) -> str:
+    """The kind of place a suffix word ("airbase", "square") says; without one, a village."""
+    kind = next((k for w, k in _SUFFIX_KINDS.items() if w in kind_word), None)
+    if kind is None:
+        kind = "base" if "base" in kind_word else ("place" if kind_word else "village")
+    return kind
 
 
 @functools.lru_cache(maxsize=4096)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 
 from conflictparse import _attribution
-from conflictparse._attribution import Grammar
+from conflictparse._attribution import ClaimReader, Grammar
+from conflictparse._document import Document
 
 _SPACES = [" ", "  ", "\n", "\t", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"]
 _PIECES = [
@@ -81,3 +82,49 @@ def test_outlet_name_gate_misses_no_name() -> None:
                 expected = grammar.outlet_name.search(text, start, end)
                 assert (found and found.span()) == (expected and expected.span()), (
                     text, start, end)
+
+
+def test_not_speech_is_the_match() -> None:
+    pieces = [*_PIECES, "to", "by", "of", "on", "Monday", "that", "To", "ton", "of:", "Damascus"]
+    rng = random.Random(6)
+    for _ in range(20000):
+        after = "".join(rng.choice(pieces) if rng.random() < 0.5 else rng.choice(_SPACES)
+                        for _ in range(rng.randint(0, 8)))
+        expected = _attribution._NOT_SPEECH.match(after) is not None
+        assert _attribution._not_speech(after) == expected, after
+
+
+def test_pronoun_gates_miss_no_pronoun() -> None:
+    pieces = [*_PIECES, "he", "He", "she", "She", "SHE", "the minister", "The envoy",
+              "the  premier", "officer", "the Officer", "Ahe", "the\nofficial"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 8)))
+        for end in range(len(text) + 1):
+            phrase = text[:end]
+            if _attribution._PRONOUN.fullmatch(phrase):
+                assert phrase.endswith(_attribution._PRONOUN_ENDS), phrase
+            if _attribution._PRONOUN.search(text, 0, end):
+                assert text.endswith(_attribution._PRONOUN_ENDS, 0, end) or text.endswith(
+                    "\n", 0, end), (text, end)
+
+
+def test_anaphor_is_the_search_opening_with_the() -> None:
+    pieces = [*_PIECES, "the", "The", "THE", "tHe", "the same", "The  same", "same", "sources",
+              "Sources", "SOURCE", "source", "officials", "eyewitnesses", "witnesses", "other",
+              "bathe", "an", "An", "resources", "\u212a"]
+    rng = random.Random(8)
+    grammar = Grammar(outlet="test", outlet_names=[], other_outlets=[], phrases=[], cues=[])
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 10)))
+        reader = ClaimReader(grammar, Document(text), {}, [])
+        folded = reader.text
+        for end in range(len(folded) + 1):
+            for start in {0, end // 3}:
+                match = _attribution._ANAPHOR.search(folded, start, end)
+                if match is not None and not _attribution._THE_SAME.match(match[0]):
+                    match = None
+                found = reader._anaphor(start, end)
+                assert (found and found.span()) == (match and match.span()), (folded, start, end)

@@ -248,11 +248,25 @@ _ORGANISATION = _EndAnchored(
     prefix_words=5,
 )
 _ANAPHOR = _EndAnchored(rf"(?:{_ARTICLE})?(?:same\s+)?", _NOUNS, "", prefix_words=2)
-_PRONOUN = regex.compile(
-    r"(?:he|she|He|She|(?:[Tt]he\s+)(?:minister|governor|general|colonel|spokesman|"
-    r"spokeswoman|ambassador|envoy|commander|president|director|official|officer|premier))$"
+"""An anaphor ('The same sources') counts only when it opens with 'the' (:data:`_THE_SAME`)."""
+
+
+@functools.cache
+def _the_anaphor() -> regex.Pattern[str]:
+    """:data:`_ANAPHOR` when it opens with 'the', tried where the last 'the' of a window
+    opens (compiled when first needed)."""
+    return regex.compile(rf"[Tt]he\s+(?:same\s+)?{_NOUNS}$")
+
+
+_PRONOUN_TITLES = (
+    "minister", "governor", "general", "colonel", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "commander", "president", "director", "official", "officer", "premier",
 )
+_PRONOUN = regex.compile(r"(?:he|she|He|She|(?:[Tt]he\s+)(?:" + "|".join(_PRONOUN_TITLES)
+                         + r"))$")
 """Pronouns, and titles standing for the last person named ("the minister said")."""
+_PRONOUN_ENDS = ("he", "He", *_PRONOUN_TITLES)
+"""How a match of :data:`_PRONOUN` ends, looked at before it is tried."""
 _DOCUMENT = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{{L}}'-]+\s+){{0,3}}?{_DOCS}"
 _DOCUMENT_TAIL = (r"(?:\s+(?:issued|published|signed|released|sent|circulated|distributed)\s+"
                   r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?")
@@ -341,6 +355,7 @@ _COMMA_BEFORE = regex.compile(r',"?\s+', regex.REVERSE)
 _NOT_SPEECH = regex.compile(
     r"\s+(?:to\b(?!\s+\p{Lu})|by\b|of\b|on\s+(?!\w+day\b)(?!.{0,80}?\bthat\b))"
 )
+"""What, after a cue, makes it no speech ("said to have been", "reported by")."""
 
 
 @attrs.frozen(kw_only=True)
@@ -836,7 +851,7 @@ class ClaimReader:
                 continue
             cue = match["cue"]
             after = text[cue_end:end]
-            if _NOT_SPEECH.match(after) and cue != "told":
+            if cue != "told" and _not_speech(after):
                 continue  # "said to have been", "reported by", "reported on the talks"
             addressee = cue.lower() in ADDRESSEE_CUES
             trailing = _TRAILING_END.fullmatch(after) is not None or (
@@ -974,7 +989,7 @@ class ClaimReader:
         while start < end and text[start] == " ":
             start += 1
         phrase = text[start:end]
-        if _PRONOUN.fullmatch(phrase):
+        if phrase.endswith(_PRONOUN_ENDS) and _PRONOUN.fullmatch(phrase):
             return self._pronoun(start, end, before if before is not None else start)
         for hit_start, hit_end, actor_id in self._hits_between(start, end):
             if hit_end == end and start <= hit_start:
@@ -1010,8 +1025,8 @@ class ClaimReader:
                 return _new_candidate(kind=phrase.kind, name=name, start=match.start(), end=end,
                                   outlet=grammar.outlet if phrase.outlet_link else None,
                                   confidence=0.9)
-        match = _ANAPHOR.search(text, window_start, end)
-        if match is not None and _THE_SAME.match(match[0]):
+        match = self._anaphor(window_start, end)
+        if match is not None:
             refers = self.last_anonymous
             return _new_candidate(
                 kind=SourceKind.ANONYMOUS, name=_without_article(match[0]), start=match.start(),
@@ -1044,7 +1059,10 @@ class ClaimReader:
         if match is not None:
             return _new_candidate(kind=SourceKind.ORGANISATION, name=_without_article(match[0]),
                               start=match.start(), end=end, confidence=0.7)
-        match = _PRONOUN.search(text, window_start, end)
+        # "$" also matches before a final "\n".
+        match = (_PRONOUN.search(text, window_start, end)
+                 if text.endswith(_PRONOUN_ENDS, window_start, end)
+                 or text.endswith("\n", window_start, end) else None)
         if match is not None and (match.start() == window_start or not text[match.start() - 1].isalpha()):
             return self._pronoun(match.start(), end, match.start())
         match = _NAME_GUESS.search(text, window_start, end)
@@ -1053,6 +1071,20 @@ class ClaimReader:
             return _new_candidate(kind=SourceKind.NAMED_PERSON, name=match[0], start=match.start(),
                               end=end, confidence=0.5)
         return None
+
+    def _anaphor(self, window_start: int, end: int) -> regex.Match[str] | None:
+        """:data:`_ANAPHOR`'s first match in the window when it opens with 'the'.
+
+        Neither 'same', white space nor a noun holds 'the' (in any case): such a match
+        opens at the last 'the' of the lower-cased window, and is the search's first (one
+        opening before it would hold it). So the pattern is tried there, not searched for.
+        """
+        lowered = self._lowered
+        if lowered is None:
+            match = _ANAPHOR.search(self.text, window_start, end)
+            return match if match is not None and _THE_SAME.match(match[0]) else None
+        the = lowered.rfind("the", window_start, end)
+        return None if the < 0 else _the_anaphor().match(self.text, the, end)
 
     def _anonymous(self, start: int, end: int) -> _Candidate | None:
         text = self.text
@@ -1125,6 +1157,13 @@ def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     start, end = span
     # Mostly empty: no generator is made then.
     return bool(taken) and any(start < b and a < end for a, b in taken)
+
+
+def _not_speech(after: str) -> bool:
+    """Whether :data:`_NOT_SPEECH` matches at the start of ``after``; the first character
+    after the white space is looked at first (what \\s matches, isspace() holds)."""
+    return after[:1].isspace() and after.lstrip()[:1] in ("t", "b", "o") and (
+        _NOT_SPEECH.match(after) is not None)
 
 
 def _comma_before(text: str, start: int, at: int) -> bool:

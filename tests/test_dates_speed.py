@@ -94,3 +94,24 @@ def test_first_arabic_and_sanitize_skip_ascii_texts_rightly() -> None:
         assert _document.first_arabic(text) == (-1 if match is None else match.start())
         assert _document.sanitize(text) == "".join(
             "\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
+_PREFIXED = ("Late", "late", "on", "On", "Earlier", "earlier", "later", "This", "this", "coming",
+             "Coming", "Next", "last", "by", "Since", "year", "x", "yearlate", "Monday",
+             "Friday", "July", "6", "2018", ",", "morning", "\u00e9", "\u0301", "\u216b",
+             "\u0627")
+
+
+def test_weekday_prefixes_are_found_as_finditer_finds_them() -> None:
+    """The weekday finder's bound before a name (letters by \\p{Alpha}, white space by the
+    pattern's \\s, not str's) keeps every match: texts dense in prefix words, with letters
+    and spaces the two readings disagree on."""
+    rng = random.Random(23)
+    for _ in range(20000):
+        text = "".join(rng.choice(_PREFIXED) + rng.choice(_GAPS)
+                       for _ in range(rng.randrange(1, 12)))
+        start = rng.randrange(0, len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        want = [_found(m) for m in _dates.DATE_EXPRESSION.finditer(text, start, end)]
+        got = [_found(m) for m in _dates._alternative_matches(text, start, end)]
+        assert got == want, (text, start, end)

@@ -69,9 +69,9 @@ DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIO
 # character. Each alternative alone scans quickly (it starts with a literal or a class),
 # so the next match is the first of their next matches (the earlier alternative on a tie,
 # as DATE_EXPRESSION tries them in order). The weekday alternative starts
-# with optional words, so it is found from its weekday name: a match starts at most three
-# words (its prefix, "This coming", "Late on") before the weekday, and no prefix word holds
-# a weekday name.
+# with optional words, so it is found from its weekday name: a match starts at most two
+# words (its prefix, "This coming", "Late on"; the first may end a longer run of letters,
+# as in "yearlate") before the weekday, and no prefix word holds a weekday name.
 #
 # The stdlib ``re`` finds where a set of literals starts several times faster than ``regex``,
 # so the weekday names, and the month names that open two alternatives, are found with it.
@@ -82,7 +82,10 @@ _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _WEEKDAY_ALONE = regex.compile(_WEEKDAY_EXPRESSION, regex.VERBOSE)
 (_MONTH_DAY, _DAY_MONTH, _ISO, _RELATIVE_DAY, _AGO, _MONTH_REL_YEAR, _RELATIVE_YEAR,
  _RELATIVE_MONTH) = (regex.compile(p, regex.VERBOSE) for p in _OTHER_EXPRESSIONS)
-_PREFIX_WORDS = 3
+_PREFIX_BOUND = regex.compile(r"(?r)(?:\p{Alpha}*\s*){2}")
+"""Matched backwards from a weekday name: back over two (white space, letters) pairs, where
+a match of the weekday alternative cannot start before (its prefix is made of letters and
+the pattern's own \\s)."""
 _MONTH_START = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
 """Where a month name may start (every name opens with one of these, and none of them
 overlaps another)."""
@@ -102,12 +105,8 @@ def _next_weekday(text: str, pos: int, end: int, months: list[int]) -> regex.Mat
     if anchor is None:
         return None
     name = anchor.start()
-    first = name
-    for _ in range(_PREFIX_WORDS):  # back over (white space, word) pairs
-        while first > pos and text[first - 1].isspace():
-            first -= 1
-        while first > pos and text[first - 1].isalpha():
-            first -= 1
+    # (it always matches: all of it is optional)
+    first = _PREFIX_BOUND.match(text, pos, name).start()  # type: ignore[union-attr]
     # Before the name, a match opens with a prefix word (no weekday name is in between).
     # (Searched again one character on: prefixes overlap, as in "yearlate".)
     prefix = _PREFIX_START.search(text, first, name)  # a prefix word ends before the name
@@ -234,17 +233,20 @@ def _finders(text: str, start: int, end: int, months: list[int]) -> list[_Finder
     return finders
 
 
-def _alternative_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+def _alternative_matches(text: str, start: int, end: int) -> list[regex.Match[str]]:
     """``DATE_EXPRESSION.finditer(text, start, end)``'s matches, faster (see above), each
     as the match of the alternative that matched by its own pattern: the same span,
     ``lastgroup`` and groups (those of the other alternatives absent, not None)."""
-    months = [found.start() for found in _MONTH_START.finditer(text, start, end)]
+    first = _MONTH_START.search(text, start, end)  # (most regions name no month)
+    months = ([] if first is None
+              else [found.start() for found in _MONTH_START.finditer(text, first.start(), end)])
     # [where the alternative's next match starts, the match, its finder] for those that may
     # match; -2: not looked for yet, -1: none left
     nexts: list[list[Any]] = [[-2, None, finder]
                               for finder in _finders(text, start, end, months)]
+    matches: list[regex.Match[str]] = []
     pos = start
-    while pos < end:
+    while nexts and pos < end:
         best = None
         best_start = -1
         for entry in nexts:
@@ -257,9 +259,10 @@ def _alternative_matches(text: str, start: int, end: int) -> Iterator[regex.Matc
                 best_start = found
                 best = entry[1]
         if best is None:
-            return
-        yield best
+            break
+        matches.append(best)
         pos = best.end()
+    return matches
 
 
 def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
@@ -337,31 +340,32 @@ def _resolve(match: regex.Match[str], published: dt.date | None) -> ResolvedDate
     # The alternative that matched: its group closes after the groups inside it.
     kind = match.lastgroup
     if kind == "weekday_expr":
-        weekday = WEEKDAYS[match["weekday"]]
+        name, w_month, w_day, w_year, ahead, behind = match.group(
+            "weekday", "w_month", "w_day", "w_year", "ahead", "behind")
+        weekday = WEEKDAYS[name]
         problem = None
         resolved: dt.date | None = None
-        w_month, w_day = match.group("w_month", "w_day")
         if w_day and w_month:
             month, day = _month(w_month), int(w_day)
-            if match["w_year"]:
-                resolved = _safe_date(int(match["w_year"]), month, day)
+            if w_year:
+                resolved = _safe_date(int(w_year), month, day)
             elif published is not None:
                 resolved = _nearest_year(month, day, published)
             if resolved is not None and resolved.weekday() != weekday:
-                problem = (f"{match['weekday']} does not fall on {resolved.isoformat()}; "
+                problem = (f"{name} does not fall on {resolved.isoformat()}; "
                            "kept the stated day")
             return _new_resolved(start=start, end=end, resolved=resolved,
                                  precision=Precision.DAY, rule="weekday_date", problem=problem)
         if published is not None:
             # relativedelta's weekday(±1) arithmetic, without its cost (~10 µs a call).
-            if match["ahead"]:  # the first such day after publication
+            if ahead:  # the first such day after publication
                 resolved = _on_or_after(published + dt.timedelta(days=1), weekday)
-            elif match["behind"]:  # the last such day before publication
+            elif behind:  # the last such day before publication
                 resolved = _on_or_before(published - dt.timedelta(days=1), weekday)
             else:  # the last such day on or before publication
                 resolved = _on_or_before(published, weekday)
             if w_month and resolved.month != _month(w_month):
-                problem = (f"{match['weekday']} before {published.isoformat()} is not in "
+                problem = (f"{name} before {published.isoformat()} is not in "
                            f"{w_month}")
         return _new_resolved(start=start, end=end, resolved=resolved, precision=Precision.DAY,
                              rule="weekday", problem=problem)

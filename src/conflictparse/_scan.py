@@ -342,7 +342,7 @@ class RunAnchorScan(AnchorScan):
                  head: str, before: str, enabled: bool = True,
                  search: LiteralSearch | None = None) -> None:
         super().__init__(pattern, anchor_source, enabled=enabled, search=search)
-        self._sources = (run, head, before)
+        self._run, self._head, self._before_source = run, head, before
 
     @functools.cached_property
     def _anchor(self) -> regex.Pattern[str]:
@@ -351,16 +351,16 @@ class RunAnchorScan(AnchorScan):
     @functools.cached_property
     def _before(self) -> regex.Pattern[str]:
         """Matched backwards from an anchor: what must stand right before it."""
-        return regex.compile(f"(?r)(?:{self._sources[2]})")
+        return regex.compile(f"(?r)(?:{self._before_source})")
 
     @functools.cached_property
     def _run_back(self) -> regex.Pattern[str]:
         """Matched backwards from an anchor: where the run before it starts."""
-        return regex.compile(f"(?r){self._sources[0]}*")
+        return regex.compile(f"(?r){self._run}*")
 
     @functools.cached_property
     def _heads(self) -> regex.Pattern[str]:
-        return regex.compile(self._sources[1])
+        return regex.compile(self._head)
 
     def finditer(self, text: str, start: int, end: int, ascii: bool | None = None
                  ) -> list[Match]:

@@ -115,3 +115,11 @@ def test_weekday_prefixes_are_found_as_finditer_finds_them() -> None:
         want = [_found(m) for m in _dates.DATE_EXPRESSION.finditer(text, start, end)]
         got = [_found(m) for m in _dates._alternative_matches(text, start, end)]
         assert got == want, (text, start, end)
+
+
+def test_sentence_ends_read_the_space_as_group_one() -> None:
+    """sentences() reads the white space after a sentence by its group number."""
+    from conflictparse import _document
+
+    assert _document._PERIOD_END.groupindex["space"] == 1
+    assert _document._SENTENCE_END.groupindex["space"] == 1

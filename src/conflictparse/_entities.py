@@ -79,19 +79,13 @@ _TITLED_PERSON_SOURCE = (
 _LITERALS = LiteralSearch()
 """The anchors of the scans below, found in one pass over a report."""
 # Same matches as _TITLED_PERSON.finditer, tried only at a title or the word before it
-# (see _scan); a reshaped _TITLED_PERSON falls back to the plain scan by itself. The pattern
-# is compiled when first used (8 ms, half the module's import time).
+# (see _scan); a reshaped _TITLED_PERSON falls back to the plain scan by itself. The
+# scans' patterns are compiled when first used (10 ms, two thirds of the module's import
+# time; see __getattr__ below).
 _TITLED_SCAN = AffixedAnchorScan(
     _TITLED_PERSON_SOURCE, rf"(?:{_RANK}|{_OFFICE})", enabled=affixed_shape(
         _TITLED_PERSON_SOURCE, _AFFILIATION, rf"(?P<title>{_RANK}|{_OFFICE})",
         rf"|(?P<title2>{_RANK})\s+)(?P<name>{_NAME})"), search=_LITERALS)
-
-
-def __getattr__(name: str) -> regex.Pattern[str]:
-    """``_TITLED_PERSON``: the titled-person pattern, compiled by its scan on first use."""
-    if name == "_TITLED_PERSON":
-        return _TITLED_SCAN.pattern
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _PLACE_KINDS = {
@@ -110,28 +104,43 @@ _TOPONYM_HEADS = (
     "Bayt|Qasr|Marj|Ras|Nahr|Busra|Bosra|Hayy|Harat|Mazraat|Mazraet|Mazraa|Sahl|Bir|Umm|Om|"
     "Ard|Izraa|Nawa|Ghabagheb"
 )
-_TOPONYM = regex.compile(
+_TOPONYM_SOURCE = (
     rf"\b(?P<name>(?:{_TOPONYM_HEADS})(?:[\s-]{_PARTICLE}?\p{{Lu}}[\p{{L}}']+){{1,2}})"
 )
 """Arabic place names by their head word: Tel al-Hara, Kafr Nabudah, Bab Touma."""
-_TOPONYM_SCAN = AnchorScan(_TOPONYM, rf"(?:{_TOPONYM_HEADS})", enabled=_TOPONYM.pattern.startswith(
-    rf"\b(?P<name>(?:{_TOPONYM_HEADS})"), search=_LITERALS)
+_TOPONYM_SCAN = AnchorScan(_TOPONYM_SOURCE, rf"(?:{_TOPONYM_HEADS})",
+                           enabled=_TOPONYM_SOURCE.startswith(rf"\b(?P<name>(?:{_TOPONYM_HEADS})"),
+                           search=_LITERALS)
 """Same matches as _TOPONYM.finditer, tried only where a head word occurs (see _scan)."""
 _PLACE_SUFFIXES = (
     "Square|Highway|highway|[Aa]ir\\s*[Bb]ase|[Aa]irbase|[Bb]ase|[Aa]irport|military airport|"
     "[Cc]rossing|[Ss]hrine|[Cc]omplex|[Cc]amp|[Bb]order"
 )
-_SUFFIXED_PLACE = regex.compile(
+_SUFFIXED_PLACE_SOURCE = (
     rf"\b(?P<name>\p{{Lu}}\p{{L}}+(?:[\s-]{_PARTICLE}?\p{{Lu}}\p{{L}}+){{0,2}})\s+"
     rf"(?P<kind>{_PLACE_SUFFIXES})\b"
 )
 """Places named by what they are: Abbasiyyin Square, Dabaa airbase, Syrian-Iraqi border."""
-_SUFFIXED_SCAN = RunAnchorScan(_SUFFIXED_PLACE, rf"(?:{_PLACE_SUFFIXES})", run=r"[\p{L}\s-]",
-                               head=r"\p{Lu}", before=r"\p{Lu}\p{L}+\s+", search=_LITERALS)
+_SUFFIXED_SCAN = RunAnchorScan(_SUFFIXED_PLACE_SOURCE, rf"(?:{_PLACE_SUFFIXES})",
+                               run=r"[\p{L}\s-]", head=r"\p{Lu}", before=r"\p{Lu}\p{L}+\s+",
+                               search=_LITERALS)
 """Same matches as _SUFFIXED_PLACE.finditer, tried only at the capitals of the letters,
 spaces and hyphens before a suffix word that follows a capitalised word (see _scan): a name
 and the space after it hold nothing else. Keep ``run``, ``head`` and ``before`` true to the
 pattern when editing it."""
+_SCANNED = {"_TITLED_PERSON": _TITLED_SCAN, "_TOPONYM": _TOPONYM_SCAN,
+            "_SUFFIXED_PLACE": _SUFFIXED_SCAN}
+
+
+def __getattr__(name: str) -> regex.Pattern[str]:
+    """``_TITLED_PERSON``, ``_TOPONYM``, ``_SUFFIXED_PLACE``: the scans' patterns, compiled
+    by them on first use."""
+    scan = _SCANNED.get(name)
+    if scan is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return scan.pattern
+
+
 _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
                  "airport": "airport"}

@@ -128,3 +128,17 @@ def test_anaphor_is_the_search_opening_with_the() -> None:
                     match = None
                 found = reader._anaphor(start, end)
                 assert (found and found.span()) == (match and match.span()), (folded, start, end)
+
+
+def test_name_gate_misses_no_name() -> None:
+    pieces = [*_PIECES, "Salim", "Idriss", "al-Assad", "Abu Fakher", "Ahmad", "X", "xY",
+              "\xc9lena", "\xe9", "\u1c89a", "Bin", "-", "The", "ab", "Z9"]
+    rng = random.Random(9)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.7 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 8)))
+        for end in range(len(text) + 1):
+            for start in {0, end // 2, end}:
+                if not _attribution._may_end_in_name(text, start, end):
+                    assert _attribution._NAME_GUESS.search(text, start, end) is None, (
+                        text, start, end)

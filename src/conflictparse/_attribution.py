@@ -501,8 +501,8 @@ class Grammar:
             if hedge:
                 hedges.append(stop - length + 1)
         # The automaton reports by end offset: a longer word may start before a shorter one.
-        if not all(a < b for a, b in itertools.pairwise(cues)):
-            cues = sorted(set(cues))
+        # (A few numbers: sorting them costs less than looking whether they are in order.)
+        cues = sorted(set(cues))
         hedges.sort()
         return cues, hedges
 
@@ -1065,7 +1065,8 @@ class ClaimReader:
                  or text.endswith("\n", window_start, end) else None)
         if match is not None and (match.start() == window_start or not text[match.start() - 1].isalpha()):
             return self._pronoun(match.start(), end, match.start())
-        match = _NAME_GUESS.search(text, window_start, end)
+        match = (_NAME_GUESS.search(text, window_start, end)
+                 if _may_end_in_name(text, window_start, end) else None)
         if match is not None and (match.start() == window_start
                                   or text[match.start() - 2:match.start()] in (", ", "; ")):
             return _new_candidate(kind=SourceKind.NAMED_PERSON, name=match[0], start=match.start(),
@@ -1164,6 +1165,18 @@ def _not_speech(after: str) -> bool:
     after the white space is looked at first (what \\s matches, isspace() holds)."""
     return after[:1].isspace() and after.lstrip()[:1] in ("t", "b", "o") and (
         _NOT_SPEECH.match(after) is not None)
+
+
+def _may_end_in_name(text: str, start: int, end: int) -> bool:
+    """False when :data:`_NAME_GUESS` cannot match in ``text[start:end]``: it ends in a
+    capital then lower-case letters ("Salim"), or before a final newline. Most windows end
+    in a lower-case word, which an ASCII letter other than a capital opens."""
+    if text.endswith("\n", start, end):
+        return True
+    stem = text[start:end].rstrip("abcdefghijklmnopqrstuvwxyz")
+    if len(stem) == end - start:  # no ASCII lower-case letter ends it
+        return not stem[-1:].isascii()
+    return not stem[-1:].isascii() or stem[-1:].isupper()
 
 
 def _comma_before(text: str, start: int, at: int) -> bool:

@@ -135,3 +135,20 @@ def test_one_word_reads_what_words_reads(parser: conflictparse.Parser) -> None:
         read += 1
         assert one == run.words([(start, start + len(word))]), word
     assert read > 500
+
+
+def test_the_ascii_walk_to_a_capitalised_affix_is_the_character_walk() -> None:
+    """Words opening with one capital ("Russian"), or with more ("McDonald", "U.S."), before
+    the anchor: the candidates are the character walk's."""
+    import random
+
+    rnd = random.Random(17)
+    words = ["Russian", "McDonald", "U.S.", "A", "Ab", "ab", "aB", "O'Neil", "x.", "'", "."]
+    scan = _entities._TITLED_SCAN
+    for _ in range(20000):
+        text = "".join(rnd.choice(words) + rnd.choice(("", " ", "  ", "\t", ", "))
+                       for _ in range(rnd.randint(1, 4))) + "Minister"
+        at = len(text) - len("Minister")
+        pos = rnd.randrange(at + 1)
+        assert list(scan._tries(text, pos, at, True)) == list(scan._tries(text, pos, at, False)
+                                                              ), (text, pos)

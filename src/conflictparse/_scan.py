@@ -405,6 +405,8 @@ class AffixedAnchorScan(AnchorScan):
             first = pos + len(before.rstrip(_AFFIX_CHARACTERS))
             if first == at or before[first - pos:].islower():
                 return (at,)
+            if text[first].isupper() and text[first + 1:at].islower():
+                return (first, at)  # one capital opening the word ("Russian Foreign …")
             return [candidate for candidate in range(first, at + 1)
                     if candidate == at or text[candidate].isupper()]
         first = at  # back over white space, then over one affix word

@@ -60,9 +60,22 @@ _OTHER_EXPRESSIONS = (
     r"(?P<relative_year>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)",
     r"(?P<relative_month>\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+month\b)",
 )
-DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIONS)),
-                                regex.VERBOSE)
-"""Every date expression; the alternatives are tried in this order at each position."""
+
+
+@functools.cache
+def _date_expression() -> regex.Pattern[str]:
+    """``DATE_EXPRESSION``, compiled when first read (~13 ms): the parser runs its
+    alternatives one by one (below), and only the tests read the whole."""
+    return regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIONS)), regex.VERBOSE)
+
+
+def __getattr__(name: str) -> regex.Pattern[str]:
+    """``DATE_EXPRESSION``: every date expression; the alternatives are tried in this order
+    at each position."""
+    if name == "DATE_EXPRESSION":
+        return _date_expression()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Finding the next match fast, with exactly DATE_EXPRESSION.finditer's results: the regex
 # engine tries all nine alternatives at every position, which costs about 0.5 µs per
@@ -74,7 +87,8 @@ DATE_EXPRESSION = regex.compile("|".join((_WEEKDAY_EXPRESSION, *_OTHER_EXPRESSIO
 # as in "yearlate") before the weekday, and no prefix word holds a weekday name.
 #
 # The stdlib ``re`` finds where a set of literals starts several times faster than ``regex``,
-# so the weekday names, and the month names that open two alternatives, are found with it.
+# so the weekday names, and the month names (which open two alternatives and close "26 May"),
+# are found with it, the month names once per region.
 # Each alternative's matches also hold a literal (a month's first three letters, "ago",
 # "year", …, case-sensitive as the patterns are): in a region without it, the alternative is
 # not searched for at all.
@@ -83,9 +97,9 @@ _WEEKDAY_ALONE = regex.compile(_WEEKDAY_EXPRESSION, regex.VERBOSE)
 (_MONTH_DAY, _DAY_MONTH, _ISO, _RELATIVE_DAY, _AGO, _MONTH_REL_YEAR, _RELATIVE_YEAR,
  _RELATIVE_MONTH) = (regex.compile(p, regex.VERBOSE) for p in _OTHER_EXPRESSIONS)
 _PREFIX_BOUND = regex.compile(r"(?r)(?:\p{Alpha}*\s*){2}")
-"""Matched backwards from a weekday name: back over two (white space, letters) pairs, where
-a match of the weekday alternative cannot start before (its prefix is made of letters and
-the pattern's own \\s)."""
+"""Matched backwards from a weekday name, back over white space and letters twice: no match
+of the weekday alternative starts before (its prefix is at most two words and their white
+space, the pattern's \\s, which str.isspace would read more widely)."""
 _MONTH_START = re.compile("|".join(sorted({name[:3] for name in MONTHS})))
 """Where a month name may start (every name opens with one of these, and none of them
 overlaps another)."""
@@ -95,7 +109,7 @@ _PREFIX_START = re.compile("Late|late|Earl|earl|On|on|By|by|Since|since|Next|nex
 
 # A finder: its alternative's next match in text[pos:end] (its own pattern's match: the
 # same span and groups as the alternative's in DATE_EXPRESSION), given the region's
-# month-name starts (found once per region: three alternatives open with a month name).
+# month-name starts.
 _Finder = Callable[[str, int, int, "list[int]"], "regex.Match[str] | None"]
 
 
@@ -269,7 +283,7 @@ def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]
     """``DATE_EXPRESSION.finditer(text, start, end)``, faster (the matches of
     :func:`_alternative_matches`, as DATE_EXPRESSION's own)."""
     for match in _alternative_matches(text, start, end):
-        yield DATE_EXPRESSION.match(text, match.start(), end)  # type: ignore[misc]
+        yield _date_expression().match(text, match.start(), end)  # type: ignore[misc]
 
 
 @attrs.frozen(kw_only=True)

@@ -278,3 +278,21 @@ def test_the_ascii_split_finds_the_token_words() -> None:
         if text.isascii():
             assert (_entities._ASCII_TOKEN_SPLIT.split(text)
                     == _entities._TOKEN_SPLIT.split(text)), text
+
+
+def test_an_entry_added_after_use_replaces_its_cached_output() -> None:
+    """A registry's output Actor/Location is cached; adding to the entry (new aliases)
+    after it was first used gives the new one, not the cached one."""
+    from conflictparse._registry import ActorEntry, PlaceEntry, Registry
+
+    registry = Registry()
+    registry.add_actor(ActorEntry(id="group:test", name="Test Brigade", kind="armed_group"))
+    registry.add_place(PlaceEntry(id="place:test", name="Testville", kind="town"))
+    assert registry.actor("group:test").aliases == ()
+    assert registry.location("place:test").aliases == ()
+    registry.add_actor(ActorEntry(id="group:test", name="Test Brigade", kind="armed_group",
+                                  aliases=("TB",)))
+    registry.add_place(PlaceEntry(id="place:test", name="Testville", kind="town",
+                                  aliases=("Test Ville",)))
+    assert "TB" in registry.actor("group:test").aliases
+    assert "Test Ville" in registry.location("place:test").aliases

@@ -304,6 +304,7 @@ class Registry:
                 ),
             )
         self.actors[entry.id] = entry
+        self._actor_cache.pop(entry.id, None)
         self._index = None
 
     def add_place(self, entry: PlaceEntry) -> None:
@@ -315,6 +316,7 @@ class Registry:
                 aliases=tuple(dict.fromkeys((*existing.aliases, existing.name, *entry.aliases))),
             )
         self.places[entry.id] = entry
+        self._location_cache.pop(entry.id, None)
         self._index = None
 
     @property

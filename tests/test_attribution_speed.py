@@ -9,6 +9,9 @@ words), at every position.
 from __future__ import annotations
 
 import random
+import sys
+
+import regex
 
 from conflictparse import _attribution
 from conflictparse._attribution import ClaimReader, Grammar
@@ -142,3 +145,30 @@ def test_name_gate_misses_no_name() -> None:
                 if not _attribution._may_end_in_name(text, start, end):
                     assert _attribution._NAME_GUESS.search(text, start, end) is None, (
                         text, start, end)
+
+
+def test_white_space_is_what_isspace_holds() -> None:
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert spaces == set(_attribution._WHITE_SPACE)
+    assert all(regex.match(r"\s", char) is None or char in spaces
+               for char in map(chr, range(sys.maxunicode + 1)))
+
+
+def test_trailing_gate_misses_no_trailing_cue() -> None:
+    pieces = [*_PIECES, *_attribution._TRAILING_ADVERBS, ".", '"', ' ."', "Today", "nowhere"]
+    rng = random.Random(10)
+    for _ in range(30000):
+        after = "".join(rng.choice(pieces) if rng.random() < 0.4 else rng.choice(_SPACES)
+                        for _ in range(rng.randint(0, 6)))
+        if not _attribution._may_trail(after):
+            assert _attribution._TRAILING_END.fullmatch(after) is None, after
+
+
+def test_trailing_addressee_gate_misses_no_addressee() -> None:
+    pieces = [*_PIECES, "that", "thats", "Reuters", "reporters", ";", ":", '"', ".", "  ."]
+    rng = random.Random(11)
+    for _ in range(30000):
+        after = "".join(rng.choice(pieces) if rng.random() < 0.5 else rng.choice(_SPACES)
+                        for _ in range(rng.randint(0, 8)))
+        if not _attribution._may_trail_addressee(after):
+            assert _attribution._TRAILING_ADDRESSEE.fullmatch(after) is None, after

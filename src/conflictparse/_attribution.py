@@ -333,7 +333,13 @@ _FINITE_VERB = regex.compile(r"(?:was|were|is|are|had|has|have|would|will|could|
 _CORRESPONDENT = regex.compile(r"\b(?:correspondents?|reporters?)\b")
 _LEADING_ARTICLE = regex.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _OBJECT_THEN_COLON = regex.compile(r"\s+[^.;:\"]{1,40}:\s+")
-_TRAILING_END = regex.compile(r"(?:\s+(?:exclusively|also|too|further|now|today))?[\s.\"]*")
+_TRAILING_ADVERBS = ("exclusively", "also", "too", "further", "now", "today")
+_TRAILING_END = regex.compile(r"(?:\s+(?:" + "|".join(_TRAILING_ADVERBS) + r"))?[\s.\"]*")
+_WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+"""The characters isspace() holds (what \\s matches is among them)."""
+_NOT_TRAILING = _WHITE_SPACE + '."'
+"""What a trailing cue may be followed by, but for one of :data:`_TRAILING_ADVERBS`."""
 _TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
 _ADVERBIAL = (
     r"(?:\s+(?:in|on|at|during|after|before|via|through|from|to)\s+"
@@ -854,8 +860,9 @@ class ClaimReader:
             if cue != "told" and _not_speech(after):
                 continue  # "said to have been", "reported by", "reported on the talks"
             addressee = cue.lower() in ADDRESSEE_CUES
-            trailing = _TRAILING_END.fullmatch(after) is not None or (
-                addressee and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
+            trailing = (_may_trail(after) and _TRAILING_END.fullmatch(after) is not None) or (
+                addressee and _may_trail_addressee(after)
+                and _TRAILING_ADDRESSEE.fullmatch(after) is not None)
             # What follows the cue is read first: it rules out more cues, and more cheaply,
             # than the source before it (the source starts before the cue, so a comma before
             # it must come before the cue).
@@ -1177,6 +1184,20 @@ def _may_end_in_name(text: str, start: int, end: int) -> bool:
     if len(stem) == end - start:  # no ASCII lower-case letter ends it
         return not stem[-1:].isascii()
     return not stem[-1:].isascii() or stem[-1:].isupper()
+
+
+def _may_trail(after: str) -> bool:
+    """False when :data:`_TRAILING_END` cannot match all of ``after``: stripped of white
+    space, full stops and quotation marks, it holds at most one of its adverbs (most of
+    what follows a cue is the content, which the strip leaves)."""
+    rest = after.strip(_NOT_TRAILING)
+    return not rest or rest in _TRAILING_ADVERBS
+
+
+def _may_trail_addressee(after: str) -> bool:
+    """False when :data:`_TRAILING_ADDRESSEE` cannot match all of ``after``: it holds
+    none of ``,;:"``, and most contents hold one."""
+    return "," not in after and ";" not in after and ":" not in after and '"' not in after
 
 
 def _comma_before(text: str, start: int, at: int) -> bool:

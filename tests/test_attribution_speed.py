@@ -172,3 +172,17 @@ def test_trailing_addressee_gate_misses_no_addressee() -> None:
                         for _ in range(rng.randint(0, 8)))
         if not _attribution._may_trail_addressee(after):
             assert _attribution._TRAILING_ADDRESSEE.fullmatch(after) is None, after
+
+
+def test_inside_phrase_is_the_search() -> None:
+    pieces = [*_PIECES, *_attribution._INSIDE_ENDS, "x-from", "Of", "the FSA", "within"]
+    rng = random.Random(12)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 8)))
+        for end in range(len(text) + 1):
+            for start in {0, end // 2}:
+                expected = _attribution._INSIDE_PHRASE.search(text, start, end) is not None
+                assert _attribution._inside_phrase(text, start, end) == expected, (
+                    text, start, end)
+

@@ -286,10 +286,11 @@ _TAIL_LAST_WORDS = frozenset(words.rsplit(" ", 1)[-1] for words in _TAIL_WORDS)
 _NOT_IN_TAIL = regex.compile(r"[^\sa-z]", regex.REVERSE)
 """The last character no tail word holds: the tail starts after it."""
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
-_INSIDE_PHRASE = regex.compile(
-    r"\b(?:from|of|by|in|at|to|with|for|on|near|inside|within|close|among|against)"
-    r"(?:\s+(?:the|a|an))?\s+$"
-)
+_INSIDE_WORDS = ("from", "of", "by", "in", "at", "to", "with", "for", "on", "near", "inside",
+                 "within", "close", "among", "against")
+_INSIDE_PHRASE = regex.compile(r"\b(?:" + "|".join(_INSIDE_WORDS) + r")(?:\s+(?:the|a|an))?\s+$")
+_INSIDE_ENDS = (*_INSIDE_WORDS, "the", "a", "an")
+"""How the words before white space end where :data:`_INSIDE_PHRASE` matches."""
 _LEADING_ADJECTIVES = regex.compile(
     r'[\s,]*(?:(?:"[^"]{1,40}"|(?!(?:the|a|an|news)\b)[a-z][a-z-]*)[\s,]+)*'
 )
@@ -984,7 +985,7 @@ class ClaimReader:
         if hit is not None and hit[0] >= window_start:
             start = hit[0]
             # "A source from the FSA said": the actor ends a longer phrase, not the source.
-            if _INSIDE_PHRASE.search(text, window_start, start) is None:
+            if not _inside_phrase(text, window_start, start):
                 return self._actor_candidate(hit[1], start, end)
         return self._classify_window(window_start, end)
 
@@ -1008,8 +1009,8 @@ class ClaimReader:
         candidate = self._classify_window(start, end)
         # Only punctuation, or adjectives in quotes ('"highly credible" US sources'), may
         # precede the phrase the classifier recognised.
-        if candidate is not None and _LEADING_ADJECTIVES.fullmatch(text, start,
-                                                                   candidate.start):
+        if candidate is not None and (candidate.start == start or _LEADING_ADJECTIVES.fullmatch(
+                text, start, candidate.start)):  # (nothing precedes it, mostly)
             return candidate
         if candidate is not None and _without_article(phrase) == candidate.name:
             return candidate
@@ -1198,6 +1199,14 @@ def _may_trail_addressee(after: str) -> bool:
     """False when :data:`_TRAILING_ADDRESSEE` cannot match all of ``after``: it holds
     none of ``,;:"``, and most contents hold one."""
     return "," not in after and ";" not in after and ":" not in after and '"' not in after
+
+
+def _inside_phrase(text: str, start: int, end: int) -> bool:
+    """Whether :data:`_INSIDE_PHRASE` matches in ``text[start:end]`` ('A source from the
+    FSA'); the words before the white space at the end are looked at first (what \\s
+    matches, isspace() holds)."""
+    return text[start:end].rstrip().endswith(_INSIDE_ENDS) and (
+        _INSIDE_PHRASE.search(text, start, end) is not None)
 
 
 def _comma_before(text: str, start: int, at: int) -> bool:

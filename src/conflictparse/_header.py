@@ -24,7 +24,7 @@ import regex
 from ._dates import date_from_groups
 from ._document import Document, Line, first_arabic, has_latin
 from ._language import guess_language
-from ._outlets import PATTERN_TIMEOUT, any_of
+from ._outlets import PATTERN_TIMEOUT, LineStarts, any_of
 from ._types import Dateline, Headline, Span
 
 HEADER_LINES = 12
@@ -80,6 +80,8 @@ class HeaderPatterns:
     any_dateline: regex.Pattern[str] | None = None
     """Matches where one of ``datelines`` does: most lines are no dateline, and one call
     says so instead of one per pattern."""
+    dateline_starts: LineStarts | None = None
+    """Which lines may start a dateline, by their first character."""
     kicker_datelines: frozenset[str] = frozenset()
     """The sources of ``datelines`` with a ``kicker`` group: below them a section label
     stands above the headline."""
@@ -97,6 +99,7 @@ def compile_header_patterns(headline_prefixes: Sequence[str], translation_prefix
         translation_prefixes=tuple(regex.compile(p) for p in translation_prefixes),
         datelines=tuple((p, regex.compile(p)) for p in all_datelines),
         any_dateline=any_of(all_datelines),
+        dateline_starts=LineStarts.of(all_datelines),
         kicker_datelines=frozenset(p for p in all_datelines if "(?P<kicker>" in p),
     )
 
@@ -324,6 +327,9 @@ def _dateline(document: Document, line: Line, patterns: HeaderPatterns, today: d
     """The dateline on ``line``, if any, and the stretch of its ``headline`` group (a credit
     line that names the headline); the dateline's stretch is added to ``consumed``."""
     text = document.folded
+    starts = patterns.dateline_starts
+    if starts is not None and not starts.admit(text, line.start, line.end):
+        return None
     if patterns.any_dateline is not None:
         try:
             if patterns.any_dateline.match(text, line.start, line.end,

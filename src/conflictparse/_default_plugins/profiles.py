@@ -23,6 +23,7 @@ from conflictparse._header import Header, HeaderPatterns, compile_header_pattern
 from conflictparse._outlets import (
     PATTERN_TIMEOUT,
     AttributionPhrase,
+    LineStarts,
     OutletProfile,
     ProfileVariant,
     alternatives,
@@ -96,7 +97,10 @@ def _context_free(pattern: str) -> bool:
 
 def _whole_line(compiled: _Compiled, text: str, start: int, end: int) -> bool:
     """Whether a line pattern matches all of ``text[start:end]``: their alternation says
-    in one call; on a timeout, the patterns one by one (each with its own)."""
+    in one call; on a timeout, the patterns one by one (each with its own). Most lines are
+    ruled out by their first character alone."""
+    if compiled.line_starts is not None and not compiled.line_starts.admit(text, start, end):
+        return False
     if compiled.any_line is not None:
         try:
             return compiled.any_line.fullmatch(text, start, end,
@@ -245,6 +249,8 @@ class _Compiled:
     any_line: regex.Pattern[str] | None
     """``any_of`` the line patterns: most lines are no boilerplate. (Inline patterns mostly
     start with a literal, which ``regex`` finds fast; their alternation would not.)"""
+    line_starts: LineStarts | None
+    """Which lines may start a line pattern's match, by their first character."""
     header: HeaderPatterns
     provenance: ProvenancePatterns
 
@@ -320,10 +326,12 @@ class ProfilePlugin:
         if profile.id != GENERIC_ID:
             boilerplate += COMMON_BOILERPLATE
         inline = tuple(p for p in boilerplate if not _line_only(p))
+        lines = tuple(_line_pattern(p) for p in boilerplate)
         return _Compiled(
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
             boilerplate_inline=tuple((regex.compile(p), _context_free(p)) for p in inline),
-            any_line=any_of(_line_pattern(p) for p in boilerplate),
+            any_line=any_of(lines),
+            line_starts=LineStarts.of(lines),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
                                            profile.translation_prefixes,
                                            (*extra_datelines, *profile.datelines),

@@ -1,0 +1,101 @@
+"""LineStarts, the first-character gate of line patterns (boilerplate lines, datelines): it
+must never turn away a line where one of its patterns matches."""
+
+from __future__ import annotations
+
+import random
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import conflictparse
+from conflictparse._outlets import LineStarts, any_of
+
+_ODD = [r"\bab", r"\Bxy", r"(?i)^kasim\b", r"(?P<n>[^\n]{2,5}), ?DEBKA", r".+\s•", r"\d{1,3}$",
+        r"(?i)tags?:.*", r"(?:a|)b", r"(?i:ab|cd)e", r"x*", r"(?m)^ab", r"\mab\M", r"(?x) a b",
+        r"[A-Z][a-z]{2}\.?\s+\d", r"(?i)stra(?:ss|ß)e", r"ab(?=c)", r"a{e<=1}bc"]
+_ALPHABET = "abckxyzABKS \n.,•-:/0123\u212a\u017f\u0130ßé"
+
+
+def _ranges(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    """The lines of ``text`` and some random stretches of it."""
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    for _ in range(4):
+        a, b = sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))
+        ranges.append((a, b))
+    return ranges
+
+
+def _check(gate: LineStarts, pattern: regex.Pattern[str], text: str,
+           rng: random.Random) -> None:
+    for start, end in _ranges(text, rng):
+        if not gate.admit(text, start, end):
+            assert pattern.match(text, start, end) is None, (text[start:end], start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ODD), min_size=1, max_size=4, unique=True),
+       st.text(alphabet=_ALPHABET, max_size=40), st.randoms(use_true_random=False))
+def test_the_gate_admits_every_match_of_odd_patterns(patterns: list[str], text: str,
+                                                     rng: random.Random) -> None:
+    gate, any_pattern = LineStarts.of(patterns), any_of(patterns)
+    if gate is None or any_pattern is None:
+        return
+    # the text's pieces again, so that patterns find matches
+    text = text + "\n" + "".join(rng.choice(("ab", "kasim", "KASIM", "DEBKA", "12", " •",
+                                             "Tags:", "cde", "Jan. 5", "axy", "xy")) for _ in range(4))
+    _check(gate, any_pattern, text, rng)
+
+
+def test_syntax_reaching_further_back_gives_no_gate() -> None:
+    for pattern in (r"(?<=a)b", r"(?<!a)b", r"\Gab", r"(?r)ab", r"(?f)(?i)ss", r"\yab"):
+        assert LineStarts.of(["abc", pattern]) is None, pattern
+    assert LineStarts.of([r"(?P<n>a)\1"]) is None
+
+
+def test_the_gates_of_the_packaged_profiles_admit_every_match() -> None:
+    """Each outlet's boilerplate line and dateline gates, on lines of its fixtures mutated
+    (cut, case changed, characters dropped and added) and stuck together."""
+    rng = random.Random(5)
+    parser = conflictparse.Parser()
+    parser.preload()
+    plugin = parser._profile_plugin
+    from pathlib import Path
+    root = Path(__file__).parent
+    lines = [line for path in sorted(root.glob("fixtures/seeds/*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()[:30] if line.strip()]
+    checked = 0
+    for profile in parser.outlets.values():
+        for variant in (None, *profile.variants):
+            compiled = plugin.compiled(profile, variant)
+            gates = [(compiled.line_starts, compiled.any_line),
+                     (compiled.header.dateline_starts, compiled.header.any_dateline)]
+            for gate, pattern in gates:
+                assert gate is not None and pattern is not None
+                for _ in range(300):
+                    picked = [_mutated(rng.choice(lines), rng) for _ in range(3)]
+                    text = "\n".join(picked)
+                    _check(gate, pattern, text, rng)
+                    checked += sum(pattern.match(text, a, b) is not None
+                                   for a, b in _ranges(text, rng))
+    assert checked > 100  # the texts do hold matches
+
+
+def _mutated(line: str, rng: random.Random) -> str:
+    choice = rng.randrange(6)
+    if choice == 0:
+        return line[rng.randrange(len(line) + 1):]
+    if choice == 1:
+        return line.swapcase()
+    if choice == 2 and line:
+        cut = rng.randrange(len(line))
+        return line[:cut] + line[cut + 1:]
+    if choice == 3:
+        cut = rng.randrange(len(line) + 1)
+        return line[:cut] + rng.choice(_ALPHABET) + line[cut:]
+    return line

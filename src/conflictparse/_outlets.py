@@ -66,6 +66,10 @@ _ONE_BEHIND = regex.compile(r"\^|\\[AbBmM]")
 _BEHIND = ("", "\n", "a", ".")
 """What may stand before a line's first character, for ``_ONE_BEHIND``: nothing (the
 text's start), a newline, a word and a non-word character."""
+_PREFIX = 3
+"""How many first characters of a line :class:`LineStarts` tests with the alternation."""
+_PREFIXES_KEPT = 4096
+"""How many of those prefixes it remembers (most lines open with a common word)."""
 _FEW_LITERALS = 3
 """How many literals :class:`LineStarts` looks for in a line, at most, for one pattern."""
 _NAMED_GROUP = regex.compile(r"(?<=(?:^|[^\\])(?:\\\\)*)\(\?P<\w+>")
@@ -81,28 +85,41 @@ class LineStarts:
     (a partial match of the one character, after each kind of character a line may follow
     where the pattern looks behind). A line that may open a match still is ruled out when
     it misses all the literals of one set every match holds (:func:`required_literals`), for
-    each pattern it may open. Lines opening with a non-ASCII character are always let
-    through, as are all lines when a pattern cannot be read."""
+    each pattern it may open. Lines opening with a non-ASCII character pass this test.
+    Then a line passes only if its first ``_PREFIX`` characters may open a match of the
+    patterns' alternation (asked of ``regex`` the same way, once per prefix: ``The`` opens no
+    dateline though ``T`` may). ``None`` when a pattern cannot be read."""
 
-    __slots__ = ("_table",)
+    __slots__ = ("_alternation", "_behind", "_prefixes", "_table")
 
     _Entry = bool | tuple[tuple[str, ...], tuple[str, ...]]
     """``False``: no pattern opens with the character; ``True``: let the line through;
     else the literals (case-sensitive, and caseless in lower case) of which a line holds
     one if it matches."""
 
-    def __init__(self, table: dict[str, LineStarts._Entry]) -> None:
+    def __init__(self, table: dict[str, LineStarts._Entry], alternation: regex.Pattern[str],
+                 behind: tuple[str, ...]) -> None:
         self._table = table
+        self._alternation = alternation
+        self._behind = behind
+        self._prefixes: dict[str, bool] = {}
 
     @classmethod
     def of(cls, patterns: Iterable[str]) -> LineStarts | None:
         """The gate of ``patterns`` (as given to :func:`any_of`), or ``None``."""
+        patterns = tuple(patterns)
+        alternation = any_of(patterns)
+        if alternation is None:
+            return None
         table: dict[str, LineStarts._Entry] = dict.fromkeys(map(chr, range(128)), False)
+        behind: tuple[str, ...] = ("",)
         for pattern in patterns:
             opening = _opening(pattern)
             if opening is None:
                 return None
-            chars, literals = opening
+            chars, literals, one_behind = opening
+            if one_behind:
+                behind = _BEHIND
             for char in chars:
                 entry = table[char]
                 if entry is True:
@@ -113,15 +130,25 @@ class LineStarts:
                 cased, caseless = entry or ((), ())
                 table[char] = (tuple(sorted({*cased, *literals[0]})),
                                tuple(sorted({*caseless, *literals[1]})))
-        return cls(table)
+        return cls(table, alternation, behind)
 
     def admit(self, text: str, start: int, end: int) -> bool:
         """Whether one of the patterns may match ``text[start:end]`` from ``start``."""
         if start >= end:
             return True
         entry = self._table.get(text[start], True)
-        if entry is True or entry is False:
-            return entry
+        if entry is False:
+            return False
+        prefix = text[start:min(start + _PREFIX, end)]
+        opens = self._prefixes.get(prefix)
+        if opens is None:
+            if len(self._prefixes) >= _PREFIXES_KEPT:
+                self._prefixes.clear()
+            opens = self._prefixes[prefix] = any(
+                self._alternation.match(before + prefix, len(before), partial=True) is not None
+                for before in self._behind)
+        if not opens or entry is True:
+            return opens
         cased, caseless = entry
         for literal in cased:
             if text.find(literal, start, end) >= 0:
@@ -136,11 +163,14 @@ class LineStarts:
         line = line.lower()
         return any(literal in line for literal in caseless)
 
+
 @functools.lru_cache(maxsize=256)
-def _opening(pattern: str) -> tuple[str, tuple[tuple[str, ...], tuple[str, ...]] | None] | None:
-    """The ASCII characters a match of ``pattern`` may open with and the literals (case-
-    sensitive, caseless in lower case) of which every match holds one, if few; ``None``
-    when :class:`LineStarts` cannot read it. (Cached: outlets share the common patterns.)"""
+def _opening(pattern: str
+             ) -> tuple[str, tuple[tuple[str, ...], tuple[str, ...]] | None, bool] | None:
+    """The ASCII characters a match of ``pattern`` may open with, the literals (case-
+    sensitive, caseless in lower case) of which every match holds one if they are few, and
+    whether it looks one character behind; ``None`` when :class:`LineStarts` cannot read it.
+    (Cached: outlets share the common patterns.)"""
     flags = _LEADING_FLAGS.match(pattern)
     body = pattern[flags.end():] if flags else pattern
     if _FAR_BEHIND.search(body) or _NOT_COMBINABLE.search(body):
@@ -149,17 +179,18 @@ def _opening(pattern: str) -> tuple[str, tuple[tuple[str, ...], tuple[str, ...]]
         compiled = regex.compile(pattern)
     except regex.error:
         return None
-    behind = _BEHIND if _ONE_BEHIND.search(body) else ("",)
+    one_behind = _ONE_BEHIND.search(body) is not None
+    behind = _BEHIND if one_behind else ("",)
     chars = "".join(char for char in map(chr, range(128)) if any(
         compiled.match(before + char, len(before), partial=True) is not None
         for before in behind))
     required = required_literals(_NAMED_GROUP.sub("(?:", pattern))
     if required is None or len(required[0][0]) > _FEW_LITERALS:
-        return chars, None  # looking for many literals would cost more than the match
+        return chars, None, one_behind  # many literals would cost more than the match
     literals = tuple(sorted(required[0][0]))
     if required[1]:
-        return chars, ((), tuple(literal.lower() for literal in literals))
-    return chars, (literals, ())
+        return chars, ((), tuple(literal.lower() for literal in literals)), one_behind
+    return chars, (literals, ()), one_behind
 
 
 def alternatives(pattern: str) -> tuple[str, ...]:

@@ -99,3 +99,33 @@ def _mutated(line: str, rng: random.Random) -> str:
         cut = rng.randrange(len(line) + 1)
         return line[:cut] + rng.choice(_ALPHABET) + line[cut:]
     return line
+
+
+def test_credit_candidates_find_what_finditer_finds() -> None:
+    """_credits (the credit pattern tried only where its starts and gate allow) against the
+    pattern's own finditer, on texts of credit forms, outlet names and near misses."""
+    from conflictparse._provenance import _credits
+
+    parser = conflictparse.Parser()
+    rng = random.Random(11)
+    found = 0
+    for profile in parser.outlets.values():
+        patterns = parser._profile_plugin.compiled(profile, None).provenance
+        if patterns.credit_gate is None:
+            continue
+        assert patterns.credit is not None
+        names = [name.strip() for entry in profile.translated_outlets
+                 for name in entry.split("|")]
+        pieces = ["told ", "to ", "for the ", "reports ", "according to ", "via ", "quoted by ",
+                  "cited  by ", ", ", ",\n", "an ", "The ", "a ", " said", " correspondent",
+                  "'s local reporter", " wrote", " source", ".", "\n", " ", "-", "Al ",
+                  "local ", "sources ", "x", "tomorrow ", "forces, ", "Al-Assad "]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) if rng.random() < 0.6 else
+                           _mutated(rng.choice(names), rng) for _ in range(rng.randrange(1, 14)))
+            start = rng.randrange(len(text) + 1)
+            for a, b in ((0, len(text)), (start, len(text)), (0, start)):
+                expected = [m.span() for m in patterns.credit.finditer(text, a, b)]
+                assert [m.span() for m in _credits(patterns, text, a, b)] == expected, text
+                found += len(expected)
+    assert found > 300

@@ -22,10 +22,8 @@ from ._document import Document
 from ._outlets import PATTERN_TIMEOUT
 from ._types import Provenance, Span
 
-_CREDIT_BEFORE = (
-    r"(?:\b(?:told|to|for|reports?|reported|writes|wrote|according\s+to|via|cited\s+by|quoted\s+by)"
-    r"\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?)"
-)
+_CUE = r"\b(?:told|to|for|reports?|reported|writes|wrote|according\s+to|via|cited\s+by|quoted\s+by)"
+_CREDIT_BEFORE = rf"(?:{_CUE}\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,2}}?)"
 _CREDIT_AFTER = (
     r"(?:(?:'s\s+(?:\w+\s+){0,2}?)?\s+(?:reports?|reported|writes|wrote|says|said|revealed|learned|"
     r"has\s+learned|obtained|correspondent|reporter))"
@@ -50,6 +48,11 @@ class ProvenancePatterns:
     credit_starts: re.Pattern[str] | None = None
     """Where a ``credit`` match may start (see :func:`_credits`): group ``outlet`` at the
     first word of an outlet's name, else at a cue word or a comma."""
+    credit_gate: regex.Pattern[str] | None = None
+    """Matches (``match``) wherever ``credit`` does, and at few other places: the cue word,
+    comma or article of each form, then the first word of an outlet's name where the form
+    puts the name (the words in between as any words). ``match`` costs less than the credit
+    pattern, which holds every spelling of every outlet."""
 
 
 def compile_provenance_patterns(translator_notes: Sequence[str], disclaimers: Sequence[str],
@@ -65,10 +68,15 @@ def compile_provenance_patterns(translator_notes: Sequence[str], disclaimers: Se
                            sorted(names, key=len, reverse=True))
         outlets.append((names[0], regex.compile(rf"\b(?:{spelled})\b", regex.IGNORECASE)))
         alternatives.append(rf"(?P<o{number}>\b(?:{spelled})\b)")
-    credit = credit_starts = None
+    credit = credit_starts = credit_gate = None
     if alternatives and not any(_in_article(word) for word in first_words):
-        credit_starts = re.compile(
-            f"(?P<outlet>{_starts_of(first_words)})|{_starts_of((*_CUE_WORDS, ','))}")
+        firsts = _starts_of(first_words)
+        credit_starts = re.compile(f"(?P<outlet>{firsts})|{_starts_of((*_CUE_WORDS, ','))}")
+        # Each form of ``credit`` below, with the name's first word for the name; a form
+        # opening with the name itself is left out: credit_starts tells those places.
+        credit_gate = regex.compile(
+            rf"{_CUE}\s+(?:[\p{{L}}-]+\s+){{0,3}}(?:{firsts})|,\s+(?:{firsts})"
+            rf"|\b(?:[Aa]n?|[Tt]he)\s+(?:{firsts})")
         any_outlet = "(?:" + "|".join(alternatives) + ")"
         credit = regex.compile(
             rf"{_CREDIT_BEFORE}{any_outlet}|{any_outlet}{_CREDIT_AFTER}|,\s+{any_outlet}\.?\s*$"
@@ -81,6 +89,7 @@ def compile_provenance_patterns(translator_notes: Sequence[str], disclaimers: Se
         outlets=tuple(outlets),
         credit=credit,
         credit_starts=credit_starts,
+        credit_gate=credit_gate,
     )
 
 
@@ -185,7 +194,8 @@ def _credits(patterns: ProvenancePatterns, text: str, start: int,
     pattern matches is where a search would find it; ``match`` there finds the same match.
     """
     assert patterns.credit is not None and patterns.credit_starts is not None
-    credit, starts = patterns.credit, patterns.credit_starts
+    assert patterns.credit_gate is not None
+    credit, starts, gate = patterns.credit, patterns.credit_starts, patterns.credit_gate
     position = candidate = start
     while True:
         found = starts.search(text, candidate, end)
@@ -197,6 +207,9 @@ def _credits(patterns: ProvenancePatterns, text: str, start: int,
             article = _ARTICLE_BEFORE.match(text, 0, candidate)
             if article is not None and article.start() >= position:
                 match = credit.match(text, article.start(), end)
+        elif gate.match(text, candidate, end) is None:
+            candidate += 1  # no credit here: a cue word or comma with no outlet after it
+            continue
         if match is None:
             match = credit.match(text, candidate, end)
         if match is None:

@@ -173,7 +173,7 @@ def _final_stop(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
-    words = sum(1 for _ in itertools.islice(_WORD.finditer(line), 31))  # up to 31 is enough
+    words = len(list(itertools.islice(_WORD.finditer(line), 31)))  # up to 31 is enough
     return 2 <= words <= 30 and not _final_stop(line) and has_latin(line)
 
 
@@ -205,7 +205,7 @@ def read_header(document: Document, patterns: HeaderPatterns,
     byline: Span | None = None
     english = arabic = ""
     for number, line in enumerate(lines):
-        if number < first or any(start <= line.start < end for start, end in consumed):
+        if number < first or _inside(line.start, consumed):
             continue
         if byline is None and line.text.startswith(_BY) and _BYLINE.match(line.text):
             byline = document.span(line.start, line.end)
@@ -269,7 +269,7 @@ def _translated(document: Document, lines: Sequence[Line],
     English headline, if the page prints it, is the last line. ``headlines`` otherwise."""
     top = headlines[0]
     below = next((line for line in lines if line.start > top.span.end
-                  and not any(start <= line.start < end for start, end in consumed)), None)
+                  and not _inside(line.start, consumed)), None)
     if below is None:
         return headlines
     sample = below.text[:_LANGUAGE_SAMPLE]
@@ -388,8 +388,22 @@ def _standfirst(document: Document, lines: Sequence[Line], english: str,
     return None
 
 
+# These two are loops, not any() over a generator: a header asks them ~25 times for a few
+# stretches, and setting up a generator costs more than the search (0.3 -> 0.1 µs a call).
 def _covered(line: Line, stretches: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= line.start and line.end <= end for start, end in stretches)
+    """Whether one of ``stretches`` holds all of ``line``."""
+    for start, end in stretches:  # noqa: SIM110 (see above)
+        if start <= line.start and line.end <= end:
+            return True
+    return False
+
+
+def _inside(position: int, stretches: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``position`` is in one of ``stretches``."""
+    for start, end in stretches:  # noqa: SIM110 (see above)
+        if start <= position < end:
+            return True
+    return False
 
 
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs", "amid", "after", "over"])

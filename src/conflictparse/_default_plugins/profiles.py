@@ -152,31 +152,38 @@ class _Literals:
     def __init__(self, text: str) -> None:
         self.text = text
         self._lower: str | None = None
-        self._held: dict[tuple[str, bool], bool] = {}
+        self._held: dict[str, bool] = {}
+        self._held_lower: dict[str, bool] = {}
+        """Whether the text (its lower case) holds a literal: one dict each, so that a
+        lookup needs no key tuple (detection asks ~25 gates a report)."""
+
+    def _lowered(self) -> str:
+        text = self.text
+        lower = text.lower()
+        # regex matches long s and dotted capital I to "s" and "i" ignoring case, but they
+        # lower to no ASCII letter: where they are, caseless gates open.
+        if "\u017f" in text or "\u0130" in text:
+            lower = ""
+        self._lower = lower
+        return lower
 
     def admit(self, gate: _Gate | None) -> bool:
         """Whether a pattern with ``gate`` may match in the text."""
         if gate is None:
             return True
         required, caseless = gate
-        text = self.text
         if caseless:
-            if self._lower is None:
-                self._lower = text.lower()
-                # regex matches long s and dotted capital I to "s" and "i" ignoring case,
-                # but they lower to no ASCII letter: where they are, caseless gates open.
-                if "\u017f" in text or "\u0130" in text:
-                    self._lower = ""
-            if not self._lower:
+            text = self._lower if self._lower is not None else self._lowered()
+            if not text:
                 return True
-            text = self._lower
-        held = self._held
+            held = self._held_lower
+        else:
+            text, held = self.text, self._held
         for literals in required:
             for literal in literals:
-                key = (literal, caseless)
-                found = held.get(key)
+                found = held.get(literal)
                 if found is None:
-                    found = held[key] = literal in text
+                    found = held[literal] = literal in text
                 if found:
                     break
             else:

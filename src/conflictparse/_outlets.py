@@ -144,8 +144,9 @@ class LineStarts:
         if opens is None:
             if len(self._prefixes) >= _PREFIXES_KEPT:
                 self._prefixes.clear()
-            opens = self._prefixes[prefix] = any(
-                self._alternation.match(before + prefix, len(before), partial=True) is not None
+            opens = self._prefixes[prefix] = any(  # a profile's patterns: with the timeout
+                self._alternation.match(before + prefix, len(before), partial=True,
+                                        timeout=PATTERN_TIMEOUT) is not None
                 for before in self._behind)
         if not opens or entry is True:
             return opens
@@ -182,7 +183,8 @@ def _opening(pattern: str
     one_behind = _ONE_BEHIND.search(body) is not None
     behind = _BEHIND if one_behind else ("",)
     chars = "".join(char for char in map(chr, range(128)) if any(
-        compiled.match(before + char, len(before), partial=True) is not None
+        compiled.match(before + char, len(before), partial=True,
+                       timeout=PATTERN_TIMEOUT) is not None
         for before in behind))
     required = required_literals(_NAMED_GROUP.sub("(?:", pattern))
     if required is None or len(required[0][0]) > _FEW_LITERALS:

@@ -228,8 +228,8 @@ def _cache_key(profile: OutletProfile, variant: ProfileVariant | None) -> tuple[
 
 _Markers = tuple[tuple[_Gated, float, bool, float, float], ...]
 """Each marker's pattern as its ``alternatives`` (only whether it is found counts), its
-weight, whether it is looked for in the header only, and the sums of the negative and of
-the positive weights from it on (``_settled``)."""
+weight, whether it is looked for in the header only, and the scores above and below which
+the markers from it on cannot change the outlet's capped score (``_settled``)."""
 
 _MARGIN = 1e-9
 """Rounding room: a score is settled only if the weights left cannot move it by a hair."""
@@ -238,14 +238,16 @@ _MARGIN = 1e-9
 def _markers(profile: OutletProfile) -> _Markers:
     weights = [marker.weight for marker in profile.markers]
     return tuple((_split(marker.pattern), marker.weight, marker.header_only,
-                  sum(w for w in weights[k:] if w < 0), sum(w for w in weights[k:] if w > 0))
+                  *_settled(sum(w for w in weights[k:] if w < 0),
+                            sum(w for w in weights[k:] if w > 0)))
                  for k, marker in enumerate(profile.markers))
 
 
-def _settled(score: float, losses_left: float, gains_left: float) -> bool:
-    """Whether the markers left cannot change the outlet's score, which is capped to 0–1:
-    it stays at least 1 if they all subtract, or at most 0 if they all add."""
-    return score + losses_left > 1.0 + _MARGIN or score + gains_left < -_MARGIN
+def _settled(losses_left: float, gains_left: float) -> tuple[float, float]:
+    """Above which score and below which the markers left cannot change the outlet's
+    score, which is capped to 0–1: it stays at least 1 if they all subtract, or at most 0
+    if they all add. (Bounds compared with, not a function called per marker.)"""
+    return 1.0 + _MARGIN - losses_left, -_MARGIN - gains_left
 
 
 @attrs.frozen(kw_only=True)
@@ -359,9 +361,9 @@ class ProfilePlugin:
             try:
                 with _patterns_of(outlet):
                     score = 0.0
-                    for patterns, weight, header_only, losses, gains in self._markers[outlet]:
-                        if _settled(score, losses, gains):
-                            break  # most reports name their outlet in a few markers
+                    for patterns, weight, header_only, above, below in self._markers[outlet]:
+                        if score > above or score < below:
+                            break  # settled: most reports name their outlet in a few markers
                         if _found(patterns, head if header_only else text, literals):
                             score += weight
             except TimeoutError as error:  # that outlet only: the others are still scored

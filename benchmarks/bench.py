@@ -215,6 +215,7 @@ def bench_linearity(parser: conflictparse.Parser, sizes: list[int], single_max: 
     stream = corpus.iter_reports(seed=5)
     pool: list[str] = []
     results = []
+    chunks: list[list[str]] = []
     for size in sizes:
         while sum(len(t) for t in pool) < size:
             pool.append(next(stream))
@@ -224,11 +225,20 @@ def bench_linearity(parser: conflictparse.Parser, sizes: list[int], single_max: 
                 break
             chunk.append(text)
             total += len(text)
-        elapsed = _median_time(lambda chunk=chunk: [parser.parse(t) for t in chunk],
-                               3 if size <= 100_000 else 1)
+        # Each report dropped once parsed, as a stream consumer does: a list keeping
+        # thousands of reports makes the garbage collector walk them all, again and again.
+        elapsed = _median_time(lambda chunk=chunk: collections.deque(
+            map(parser.parse, chunk), maxlen=0), 3 if size <= 100_000 else 1)
         results.append((total, elapsed))
-    say("  corpus of ~2 KB reports:")
+        chunks.append(chunk)
+    say("  corpus of ~2 KB reports (each report dropped once parsed):")
     _ratios(results, "corpus")
+    if len(chunks) >= 2:  # for comparison: the last step with every report kept in a list
+        kept = [_median_time(lambda chunk=chunk: [parser.parse(t) for t in chunk], 1)
+                for chunk in chunks[-2:]]
+        say(f"    the last step with every report kept in a list: ×{kept[1] / kept[0]:.2f} "
+            f"time ({kept[0]:.3f} s → {kept[1]:.3f} s; the collector walks the kept reports)")
+        RESULTS["linearity_corpus_kept"] = kept
     single = []
     for size in [s for s in sizes if s <= single_max]:
         text = "\n\n".join(pool)[:size]
@@ -236,6 +246,17 @@ def bench_linearity(parser: conflictparse.Parser, sizes: list[int], single_max: 
         single.append((len(text), elapsed))
     say("  one document of that size:")
     _ratios(single, "single")
+    if len(single) >= 2:  # for comparison: the last step with the garbage collector paused
+        texts = ["\n\n".join(pool)[:size] for size, _ in single[-2:]]
+        gc.disable()
+        try:
+            paused = [_median_time(lambda text=text: parser.parse(text), 1) for text in texts]
+        finally:
+            gc.enable()
+        say(f"    the last step with the garbage collector paused: ×{paused[1] / paused[0]:.2f} "
+            f"time ({paused[0]:.3f} s → {paused[1]:.3f} s; its passes over the objects a long "
+            "parse holds are the rest)")
+        RESULTS["linearity_single_gc_paused"] = paused
 
 
 def _ratios(results: list[tuple[int, float]], key: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 
 import regex
 
@@ -154,24 +155,30 @@ def test_white_space_is_what_isspace_holds() -> None:
                for char in map(chr, range(sys.maxunicode + 1)))
 
 
+def _assert_gate_keeps_every_fullmatch(gate: Callable[[str], bool], pattern: regex.Pattern[str],
+                                       pieces: list[str], *, piece_share: float,
+                                       most_pieces: int, seed: int) -> None:
+    """Where ``gate`` shuts, ``pattern`` fullmatches none of 30,000 random stretches after a
+    cue made of ``pieces`` (a share ``piece_share`` of them) and white space."""
+    rng = random.Random(seed)
+    for _ in range(30000):
+        after = "".join(rng.choice(pieces) if rng.random() < piece_share else rng.choice(_SPACES)
+                        for _ in range(rng.randint(0, most_pieces)))
+        if not gate(after):
+            assert pattern.fullmatch(after) is None, after
+
+
 def test_trailing_gate_misses_no_trailing_cue() -> None:
     pieces = [*_PIECES, *_attribution._TRAILING_ADVERBS, ".", '"', ' ."', "Today", "nowhere"]
-    rng = random.Random(10)
-    for _ in range(30000):
-        after = "".join(rng.choice(pieces) if rng.random() < 0.4 else rng.choice(_SPACES)
-                        for _ in range(rng.randint(0, 6)))
-        if not _attribution._may_trail(after):
-            assert _attribution._TRAILING_END.fullmatch(after) is None, after
+    _assert_gate_keeps_every_fullmatch(_attribution._may_trail, _attribution._TRAILING_END,
+                                       pieces, piece_share=0.4, most_pieces=6, seed=10)
 
 
 def test_trailing_addressee_gate_misses_no_addressee() -> None:
     pieces = [*_PIECES, "that", "thats", "Reuters", "reporters", ";", ":", '"', ".", "  ."]
-    rng = random.Random(11)
-    for _ in range(30000):
-        after = "".join(rng.choice(pieces) if rng.random() < 0.5 else rng.choice(_SPACES)
-                        for _ in range(rng.randint(0, 8)))
-        if not _attribution._may_trail_addressee(after):
-            assert _attribution._TRAILING_ADDRESSEE.fullmatch(after) is None, after
+    _assert_gate_keeps_every_fullmatch(_attribution._may_trail_addressee,
+                                       _attribution._TRAILING_ADDRESSEE, pieces,
+                                       piece_share=0.5, most_pieces=8, seed=11)
 
 
 def test_inside_phrase_is_the_search() -> None:

@@ -79,33 +79,6 @@ def test_plain_dateline_dates_are_read_as_dateutil_reads_them() -> None:
         assert _dates._parse_date(text, 2024) == _dates._dateutil_date.__wrapped__(text, 2024), text
 
 
-_PIECES = ("last", "Last", "this", "This", "next", "Next", "coming", "late", "Earlier", "on",
-           "by", "Since", "year", "years", "month", "months", "Monday", "Friday", "morning",
-           "July", "Sept.", "May", "may", "3", "21", "3rd", "of", "2018", "2018-07-05", "-",
-           "yesterday", "Tomorrow", "the", "day", "before", "night", "two", "a", "days",
-           "weeks", "ago", ",", ".", "x", "lastyear", "nextmonth", "\u00e9")
-_GAPS = (" ", " ", " ", "  ", "\n", "\t", "", "\x1c", "\u00a0", "\u2003")
-
-
-def test_date_matches_are_finditers_matches() -> None:
-    """The gated, anchored search finds what the plain pattern finds, groups included, in
-    any stretch of random texts of the words the pattern reads."""
-    import random
-
-    from conflictparse._dates import DATE_EXPRESSION, _date_matches
-
-    rng = random.Random(7)
-    for _ in range(3000):
-        text = "".join(rng.choice(_PIECES) + rng.choice(_GAPS)
-                       for _ in range(rng.randrange(1, 16)))
-        start = rng.randrange(0, len(text) + 1)
-        end = rng.randrange(start, len(text) + 1)
-        want = [(m.span(), m.lastgroup, m.groupdict())
-                for m in DATE_EXPRESSION.finditer(text, start, end)]
-        got = [(m.span(), m.lastgroup, m.groupdict()) for m in _date_matches(text, start, end)]
-        assert got == want, (text, start, end)
-
-
 def test_resolved_dates_are_attrs_instances() -> None:
     """find_dates builds its results without attrs' __init__: they equal those it builds."""
     from conflictparse._dates import ResolvedDate

@@ -26,18 +26,25 @@ def _found(match: object) -> tuple[object, ...]:
     return match.span(), match.lastgroup, groups  # type: ignore[attr-defined]
 
 
-def test_alternative_matches_are_finditers_matches() -> None:
-    """Each alternative's own match has the span, lastgroup and groups of DATE_EXPRESSION's
-    match, in any stretch of random texts of the words the patterns read."""
-    rng = random.Random(17)
-    for _ in range(6000):
-        text = "".join(rng.choice(_PIECES) + rng.choice(_GAPS)
-                       for _ in range(rng.randrange(1, 18)))
+def _assert_found_as_finditer_finds(pieces: tuple[str, ...], *, texts: int, most_pieces: int,
+                                    seed: int) -> None:
+    """``_alternative_matches`` gives DATE_EXPRESSION.finditer's matches in any stretch of
+    random texts of ``pieces`` joined by odd gaps."""
+    rng = random.Random(seed)
+    for _ in range(texts):
+        text = "".join(rng.choice(pieces) + rng.choice(_GAPS)
+                       for _ in range(rng.randrange(1, most_pieces + 1)))
         start = rng.randrange(0, len(text) + 1)
         end = rng.randrange(start, len(text) + 1)
         want = [_found(m) for m in _dates.DATE_EXPRESSION.finditer(text, start, end)]
         got = [_found(m) for m in _dates._alternative_matches(text, start, end)]
         assert got == want, (text, start, end)
+
+
+def test_alternative_matches_are_finditers_matches() -> None:
+    """Each alternative's own match has the span, lastgroup and groups of DATE_EXPRESSION's
+    match, in any stretch of random texts of the words the patterns read."""
+    _assert_found_as_finditer_finds(_PIECES, texts=6000, most_pieces=17, seed=17)
 
 
 def test_iso_dates_are_read_as_isoparse_reads_them() -> None:
@@ -106,15 +113,7 @@ def test_weekday_prefixes_are_found_as_finditer_finds_them() -> None:
     """The weekday finder's bound before a name (letters by \\p{Alpha}, white space by the
     pattern's \\s, not str's) keeps every match: texts dense in prefix words, with letters
     and spaces the two readings disagree on."""
-    rng = random.Random(23)
-    for _ in range(20000):
-        text = "".join(rng.choice(_PREFIXED) + rng.choice(_GAPS)
-                       for _ in range(rng.randrange(1, 12)))
-        start = rng.randrange(0, len(text) + 1)
-        end = rng.randrange(start, len(text) + 1)
-        want = [_found(m) for m in _dates.DATE_EXPRESSION.finditer(text, start, end)]
-        got = [_found(m) for m in _dates._alternative_matches(text, start, end)]
-        assert got == want, (text, start, end)
+    _assert_found_as_finditer_finds(_PREFIXED, texts=20000, most_pieces=11, seed=23)
 
 
 def test_sentence_ends_read_the_space_as_group_one() -> None:

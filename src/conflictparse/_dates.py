@@ -279,13 +279,6 @@ def _alternative_matches(text: str, start: int, end: int) -> list[regex.Match[st
     return matches
 
 
-def _date_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """``DATE_EXPRESSION.finditer(text, start, end)``, faster (the matches of
-    :func:`_alternative_matches`, as DATE_EXPRESSION's own)."""
-    for match in _alternative_matches(text, start, end):
-        yield _date_expression().match(text, match.start(), end)  # type: ignore[misc]
-
-
 @attrs.frozen(kw_only=True)
 class ResolvedDate:
     """One date expression found by :func:`find_dates`."""

@@ -156,13 +156,8 @@ class LineStarts:
                 return True
         if not caseless:
             return False
-        line = text[start:end]
-        # regex matches long s and dotted capital I to "s" and "i" ignoring case, but they
-        # lower to no ASCII letter (as in the profile plugin's literal gates)
-        if "\u017f" in line or "\u0130" in line:
-            return True
-        line = line.lower()
-        return any(literal in line for literal in caseless)
+        line = caseless_view(text[start:end])
+        return line is None or any(literal in line for literal in caseless)
 
 
 @functools.lru_cache(maxsize=256)
@@ -243,6 +238,16 @@ _ESCAPES = frozenset("sSdDwWbBAZntrfvmM")
 
 class _Unknown(Exception):
     """Syntax :func:`required_literals` does not read."""
+
+
+def caseless_view(text: str) -> str | None:
+    """``text`` in lower case, where a caseless literal of :func:`required_literals` is
+    found wherever ``regex`` ignoring case would find it; ``None`` when that cannot be told:
+    ``regex`` matches long s and dotted capital I to "s" and "i" ignoring case, but they
+    lower to no ASCII letter (then a caseless gate must let the text through)."""
+    if "\u017f" in text or "\u0130" in text:
+        return None
+    return text.lower()
 
 
 def required_literals(pattern: str) -> tuple[tuple[frozenset[str], ...], bool] | None:

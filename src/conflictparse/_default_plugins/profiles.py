@@ -28,6 +28,7 @@ from conflictparse._outlets import (
     ProfileVariant,
     alternatives,
     any_of,
+    caseless_view,
     required_literals,
 )
 from conflictparse._provenance import (
@@ -158,14 +159,9 @@ class _Literals:
         lookup needs no key tuple (detection asks ~25 gates a report)."""
 
     def _lowered(self) -> str:
-        text = self.text
-        lower = text.lower()
-        # regex matches long s and dotted capital I to "s" and "i" ignoring case, but they
-        # lower to no ASCII letter: where they are, caseless gates open.
-        if "\u017f" in text or "\u0130" in text:
-            lower = ""
-        self._lower = lower
-        return lower
+        """The text in lower case, or "" (every caseless gate opens) if it cannot be told."""
+        self._lower = caseless_view(self.text) or ""
+        return self._lower
 
     def admit(self, gate: _Gate | None) -> bool:
         """Whether a pattern with ``gate`` may match in the text."""

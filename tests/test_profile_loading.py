@@ -97,3 +97,55 @@ def test_detection_stops_only_where_no_marker_left_can_change_the_score(
         if present[k]:
             total += weight
     assert scores["weighed"] == max(0.0, min(total, 1.0))
+
+
+_PRELOADED = r"""
+import functools, re, sys
+from pathlib import Path
+import regex
+import conflictparse
+from conflictparse import _attribution, _entities
+
+parser = conflictparse.Parser(today=conflictparse.Parser().today)
+parser.preload()
+left = []
+for module in (_attribution, _entities):
+    for name, value in vars(module).items():
+        lazy = {attribute for kind in type(value).__mro__ for attribute, member in vars(kind).items()
+                if isinstance(member, functools.cached_property)}
+        left += [f"{module.__name__}.{name}.{attribute}" for attribute in sorted(lazy)
+                 if attribute not in vars(value)]
+        if (hasattr(value, "cache_info") and value.__module__ == module.__name__
+                and value.__wrapped__.__code__.co_argcount == 0 and value.cache_info().currsize == 0):
+            left.append(f"{module.__name__}.{name}()")
+if _entities._LITERALS._automaton is None:
+    left.append("the scans' automaton")
+assert not left, left
+
+# And parsing compiles no pattern of these modules (a forked worker would compile it again).
+compiled = []
+def spy(compile):
+    def spied(*arguments, **keywords):
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if caller.startswith(("conflictparse._entities", "conflictparse._scan",
+                              "conflictparse._attribution", "conflictparse._names",
+                              "conflictparse._registry")):
+            compiled.append((caller, arguments[0]))
+        return compile(*arguments, **keywords)
+    return spied
+regex.compile, re.compile = spy(regex.compile), spy(re.compile)
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    parser.parse(path.read_text(encoding="utf-8"))
+assert not compiled, compiled
+"""
+
+
+def test_preload_leaves_no_module_pattern_to_compile_on_first_use() -> None:
+    """After ``preload()`` the module-level patterns the entity and claim passes compile on
+    first use (cached properties, cached functions, the scans' automaton) are built, and
+    parsing compiles none: a forked worker would pay ~20 ms to compile them again. In a
+    fresh process, since the tests before have compiled them in this one."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", _PRELOADED, str(SEEDS)], check=True)

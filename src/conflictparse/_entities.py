@@ -141,6 +141,14 @@ def __getattr__(name: str) -> regex.Pattern[str]:
     return scan.pattern
 
 
+def compile_patterns() -> None:
+    """Compile now the scans' patterns and anchors, otherwise made on first use
+    (``Parser.preload``: before forking workers, so that they share them)."""
+    for scan in _SCANNED.values():
+        scan.prepare()
+    _LITERALS.prepare()  # last: each scan's anchors are added to it
+
+
 _SUFFIX_KINDS = {"square": "landmark", "highway": "landmark", "crossing": "crossing",
                  "shrine": "landmark", "complex": "landmark", "camp": "camp", "border": "region",
                  "airport": "airport"}

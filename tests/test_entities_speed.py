@@ -7,6 +7,7 @@ import pytest
 
 import conflictparse
 from conflictparse import _entities, _scan
+from conflictparse._document import Document
 from conflictparse._types import Actor, Mention, Span
 
 
@@ -56,9 +57,10 @@ def _with_speakers_plain(entities: _entities.Entities, claims: tuple[conflictpar
     return entities, tuple(linked)
 
 
-def test_with_speakers_and_without_names_give_what_the_plain_code_gives(
+def test_with_speakers_and_dropping_outlet_names_give_what_the_plain_code_gives(
         parser: conflictparse.Parser, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Over generated reports (some with new speakers, most without)."""
+    """Over generated reports (some with new speakers, most without; most naming their
+    outlet): with_speakers, and find's actors called by the outlet's names left out."""
     import sys
     from pathlib import Path
 
@@ -68,6 +70,7 @@ def test_with_speakers_and_without_names_give_what_the_plain_code_gives(
     from conflictparse import _parser
 
     seen: list[tuple[object, ...]] = []
+    dropped_seen: list[bool] = []
 
     def spy(entities: _entities.Entities, claims: tuple[conflictparse.Claim, ...]
             ) -> tuple[_entities.Entities, tuple[conflictparse.Claim, ...]]:
@@ -76,26 +79,33 @@ def test_with_speakers_and_without_names_give_what_the_plain_code_gives(
         seen.append((any(map(_entities._unlinked_speaker, claims)),))
         return found
 
-    def names_spy(entities: _entities.Entities, names: object) -> _entities.Entities:
-        names = tuple(names)  # type: ignore[call-overload]
-        keys = _entities._keys_of(names)
-        dropped = {a.id for a in entities.actors
-                   if not keys.isdisjoint(_entities._keys_of((a.name, *a.aliases)))}
+    find = parser._finder.find
+
+    def find_spy(document: Document, regions: list[tuple[int, int]],
+                 without: object = ()) -> _entities.Entities:
+        names = tuple(without)  # type: ignore[call-overload]
+        found = find(document, regions, without=names)
+        everything = find(document, regions)  # then the plain way to leave them out:
+        keys = {_entities.name_keys(n, loose_articles=False) for n in names}
+        dropped = {a.id for a in everything.actors
+                   if not keys.isdisjoint(_entities.name_keys(n, loose_articles=False)
+                                          for n in (a.name, *a.aliases))}
         expected = attrs.evolve(
-            entities,
-            actors=tuple(a for a in entities.actors if a.id not in dropped),
-            actor_mentions=tuple(m for m in entities.actor_mentions
+            everything,
+            actors=tuple(a for a in everything.actors if a.id not in dropped),
+            actor_mentions=tuple(m for m in everything.actor_mentions
                                  if m.entity_id not in dropped),
-            actor_hits=tuple(h for h in entities.actor_hits if h[2] not in dropped))
-        found = _entities.without_names(entities, names)
+            actor_hits=tuple(h for h in everything.actor_hits if h[2] not in dropped))
         assert found == expected
+        dropped_seen.append(bool(dropped))
         return found
 
     monkeypatch.setattr(_parser, "with_speakers", spy)
-    monkeypatch.setattr(_parser, "without_names", names_spy)
+    monkeypatch.setattr(parser._finder, "find", find_spy)
     for text in corpus.reports(300):
         parser.parse(text)
     assert any(flag for flag, in seen) and not all(flag for flag, in seen)
+    assert any(dropped_seen) and not all(dropped_seen)
 
 
 def test_literal_prefixes_are_the_shortest_of_their_kind() -> None:

@@ -257,8 +257,11 @@ class EntityFinder:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
 
-    def find(self, document: Document, regions: Iterable[tuple[int, int]]) -> Entities:
-        """Actors and places mentioned in the given stretches of ``document.folded``."""
+    def find(self, document: Document, regions: Iterable[tuple[int, int]],
+             without: Iterable[str] = ()) -> Entities:
+        """Actors and places mentioned in the given stretches of ``document.folded``, but not
+        the actors called by any of the names ``without`` (the publishing and the original
+        outlet are the report's provenance, not actors in it)."""
         run = _Run(self.registry, document)
         regions = list(regions)
         # The words of all regions in one go: each region is searched on its own, but the
@@ -266,7 +269,7 @@ class EntityFinder:
         words = run.words(regions)
         for (start, end), (first, stop) in zip(regions, words.bounds, strict=True):
             run.scan(start, end, words, first, stop)
-        return run.result()
+        return run.result(without)
 
 
 class _Run:
@@ -286,10 +289,15 @@ class _Run:
         self.location_hits: list[tuple[int, int, str, str]] = []
         self.surnames: dict[str, str] = {}
 
-    def result(self) -> Entities:
+    def result(self, without: Iterable[str] = ()) -> Entities:
+        """What was found, but the actors called by any of the names ``without``."""
+        actor_hits = self.actor_hits
+        dropped = self._called(without)
+        if dropped:  # (most reports name their outlet: one actor, a few of ~25 mentions)
+            actor_hits = [hit for hit in actor_hits if hit[2] not in dropped]
         span = self.document.span
         actor_mentions = sorted([new_mention(entity_id=i, span=span(s, e), rule=rule)
-                                 for s, e, i, rule in self.actor_hits], key=_SPAN_START)
+                                 for s, e, i, rule in actor_hits], key=_SPAN_START)
         location_mentions = sorted([new_mention(entity_id=i, span=span(s, e), rule=rule)
                                     for s, e, i, rule in self.location_hits], key=_SPAN_START)
         return _new_entities(
@@ -300,8 +308,14 @@ class _Run:
             locations=tuple(map(self.locations.__getitem__,
                                 dict.fromkeys(map(_ENTITY_ID, location_mentions)))),
             location_mentions=tuple(location_mentions),
-            actor_hits=tuple(sorted([hit[:3] for hit in self.actor_hits])),
+            actor_hits=tuple(sorted([hit[:3] for hit in actor_hits])),
         )
+
+    def _called(self, names: Iterable[str]) -> set[str]:
+        """The ids of the actors found that are called by any of ``names``."""
+        keys = _keys_of(tuple(names))
+        return {actor.id for actor in self.actors.values()
+                if not keys.isdisjoint(_actor_keys(actor.name, actor.aliases))}
 
     def _add_actor(self, actor: Actor, start: int, end: int, rule: str) -> None:
         self.actors.setdefault(actor.id, actor)
@@ -659,25 +673,13 @@ def _unlinked_speaker(claim: Claim) -> bool:
             and source.refers_to is None)
 
 
-def without_names(entities: Entities, names: Iterable[str]) -> Entities:
-    """``entities`` without the actors called by any of ``names`` (the publishing and the
-    original outlet are the report's provenance, not actors in it)."""
-    keys = _keys_of(tuple(names))
-    dropped = {actor.id for actor in entities.actors
-               if not keys.isdisjoint(_keys_of((actor.name, *actor.aliases)))}
-    if not dropped:
-        return entities
-    return _new_entities(
-        actors=tuple([a for a in entities.actors if a.id not in dropped]),
-        actor_mentions=tuple([m for m in entities.actor_mentions
-                              if m.entity_id not in dropped]),
-        locations=entities.locations,
-        location_mentions=entities.location_mentions,
-        actor_hits=tuple([h for h in entities.actor_hits if h[2] not in dropped]),
-    )
+@functools.lru_cache(maxsize=64)
+def _keys_of(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The name keys of ``names`` (an outlet's: the same few every report)."""
+    return frozenset(name_keys(n, loose_articles=False) for n in names)
 
 
 @functools.lru_cache(maxsize=20_000)
-def _keys_of(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """The name keys of ``names`` (an actor's name and aliases: the same ones every report)."""
-    return frozenset(name_keys(n, loose_articles=False) for n in names)
+def _actor_keys(name: str, aliases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The name keys of an actor's name and aliases (the same ones every report)."""
+    return frozenset(name_keys(n, loose_articles=False) for n in (name, *aliases))

@@ -18,7 +18,7 @@ from ._default_plugins import DEFAULT_PLUGINS
 from ._default_plugins.generic import GENERIC_ID
 from ._default_plugins.profiles import ProfilePlugin
 from ._document import Document
-from ._entities import EntityFinder, with_speakers, without_names
+from ._entities import EntityFinder, with_speakers
 from ._entities import compile_patterns as compile_entity_patterns
 from ._errors import InputTypeError, PluginRegistrationError, UnknownOutletError
 from ._header import Header, looks_like_related_headline
@@ -208,8 +208,8 @@ class Parser:
         headline_regions = [_folded_span(document, h.span) for h in header.headlines
                             if h.language == "en"]
         entities = self._finder.find(
-            document, [r for r in headline_regions if r is not None] + reading)
-        entities = without_names(entities, self._outlet_names(chosen, provenance))
+            document, [r for r in headline_regions if r is not None] + reading,
+            without=self._outlet_names(chosen, provenance))
         claims: tuple[Claim, ...] = ()
         try:
             grammar = self._grammar(chosen, diagnostics)

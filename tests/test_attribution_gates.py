@@ -12,9 +12,11 @@ import random
 import sys
 
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflictparse
-from conflictparse import _attribution
+from conflictparse import _attribution, _document
 from conflictparse._attribution import ClaimReader, Grammar
 from conflictparse._document import Document
 
@@ -38,6 +40,9 @@ def _texts(seed: int, count: int) -> list[str]:
 def _grammar() -> Grammar:
     return Grammar(outlet="test", outlet_names=["Test Net"], other_outlets=["Enab Baladi"],
                    phrases=[], cues=["pointed out", "fill in"])
+
+
+_GRAMMAR = _grammar()
 
 
 def _reader(grammar: Grammar, text: str) -> ClaimReader:
@@ -80,24 +85,83 @@ def test_cue_matches_are_those_of_finditer() -> None:
 
 
 def test_reader_cue_starts_hold_every_cue_word() -> None:
-    """The reader's cue starts (found with the hedges in the lower-cased text) hold every
-    start the cue-word pass finds, and the rules tried from them match as finditer does."""
+    """The reader's cue starts (found with the hedges in the lower-cased text, at the start
+    of a word) hold the start of every cue the rules given them match, and the cue rule
+    tried from them matches as finditer does."""
     grammar = _grammar()
     rng = random.Random(4)
     for text in _texts(4, 3000):
-        reader = _reader(grammar, text)
-        folded = reader.text
-        found = reader._cue_starts
-        expected = grammar.cue_starts(folded, 0, len(folded))
-        assert found is not None and expected is not None
-        assert set(expected) <= set(found), folded
-        assert found == sorted(set(found)), folded
-        for start, end in _ranges(rng, folded):
-            starts = found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]
-            for pattern in (grammar.cue, grammar.quote_before):
-                spans = [m.span() for m in pattern.finditer(folded, start, end)]
-                assert [m.span() for m in reader._matches_from(pattern, start, end, starts)] \
-                    == spans, (folded, start, end)
+        _check_cue_starts(grammar, text, rng)
+
+
+def _pieces(*choices: list[str]) -> st.SearchStrategy[str]:
+    return st.tuples(*(st.sampled_from(c) for c in choices)).map("".join)
+
+
+_SOURCES = ["", "sources", "Test Net", "He", "he", "The same sources", "Our sources",
+            "Salim Idriss", "Enab Baladi", "a statement", "Gen. Salim Idriss, a commander,",
+            '"We will win,"']
+_CUE_WORDS = ["said", "says", "told", "reported", "affirmed", "stated", "added", "noted",
+              "pointed out", "has learned", "saying", "which said", "claims", "writes", "quoted",
+              "reportedly said"]
+_CONTENTS = ["We will win", "the attack failed", "it", "X", "Salim Idriss"]
+_ATTRIBUTIONS = st.lists(st.one_of(
+    _pieces(_SOURCES,
+            # What may stand before the cue: white space, or letters, digits, '_' it then ends.
+            ["", " ", "  ", "\n", "\xa0", "_", "9", "x", "re", "ess", "\xe9", '"', "-", ", "],
+            _CUE_WORDS,
+            ["", " ", ": ", ': "', ', "', " that ", ", ", ",", " to have been ", " Reuters that "],
+            ["", *_CONTENTS],
+            ["", '"', '."', ". ", ", ", ".", ": ", " "]),
+    # A quotation introduced by a cue that ends the source's last word ('Netsaid: "…"').
+    _pieces(_SOURCES, _CUE_WORDS, [': "', ', "', ","], _CONTENTS, ['"', '."']),
+    st.sampled_from(_OFTEN),
+), min_size=1, max_size=6).map("".join)
+"""Texts of attributions whose cue may end a longer word ('Netsaid: "…"', 'reaffirmed')."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ATTRIBUTIONS, st.randoms(use_true_random=False))
+def test_reader_cue_starts_hold_every_cue_word_inside_words(
+        text: str, rng: random.Random) -> None:
+    _check_cue_starts(_GRAMMAR, text, rng)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ATTRIBUTIONS)
+def test_reader_reads_as_with_cues_looked_for_everywhere(text: str) -> None:
+    """The reader reads the claims a reader without cue starts reads (every rule tried in
+    every sentence, by its plain pattern)."""
+    reader = _reader(_GRAMMAR, text)
+    plain = _reader(_GRAMMAR, text)
+    plain._cue_starts = None
+    sentences = list(_document.sentences(reader.text, 0, len(reader.text)))
+    assert reader.read(sentences) == plain.read(sentences), text
+
+
+def _check_cue_starts(grammar: Grammar, text: str, rng: random.Random) -> None:
+    reader = _reader(grammar, text)
+    folded = reader.text
+    found = reader._cue_starts
+    assert found is not None
+    assert found == sorted(set(found)), folded
+    # Each rule given the cue starts, with the group that holds its cue, or (the document
+    # rule) the word of it that is looked for.
+    rules = [(grammar.quote_after, "cue"), (grammar.quote_after, "cue2"),
+             (grammar.inverted, "cue"), (grammar.parenthetical, "cue")]
+    for start, end in _ranges(rng, folded):
+        starts = found[bisect.bisect_left(found, start):bisect.bisect_left(found, end)]
+        spans = [m.span() for m in grammar.cue.finditer(folded, start, end)]
+        assert [m.span() for m in reader._matches_from(grammar.cue, start, end, starts)] \
+            == spans, (folded, start, end)
+        for pattern, group in rules:
+            for match in pattern.finditer(folded, start, end):
+                if match[group] is not None:
+                    assert match.start(group) in starts, (folded, start, end, group)
+        for match in grammar.document_rule.finditer(folded, start, end):
+            verb = match["cue"].split()[-1]
+            assert match.end("cue") - len(verb) in starts, (folded, start, end)
+            assert _attribution._has_document_verb(folded, start, end, starts)
 
 
 def test_hedge_gate_misses_no_hedge() -> None:

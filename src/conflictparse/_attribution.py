@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -302,6 +301,11 @@ _HEDGE = regex.compile(r"\b(?:" + "|".join(regex.escape(h) for h in HEDGES) + r"
 _HEDGE_WORDS = _words(h.lower() for h in HEDGES)
 """The hedges in lower case: few texts hold one, so a pass over the lower-cased text tells
 where ``_HEDGE`` need not be searched."""
+_NOT_WORD_AS_SPACE = bytes(
+    code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else ord(" ")
+    for code in range(256))
+"""A ``bytes.translate`` table turning every character but an ASCII letter, digit or ``_``
+(what ``\\w`` matches in ASCII) into a space."""
 
 
 def _starts(words: ahocorasick.Automaton, lowered: str, start: int, end: int) -> list[int]:
@@ -401,12 +405,16 @@ class Grammar:
         # The same words in lower case and the hedges, for one pass over a report's lower-cased
         # text instead of two (an ASCII word as written occurs there in lower case: its
         # starts are a superset of the cue words', which the rules' patterns then decide).
+        # Only their starts at the start of a word are looked for (see cue_and_hedge_starts),
+        # so each is looked for after a space, in the text with its other characters than
+        # ASCII letters, digits and "_" as spaces.
         cue_words = {w.lower() for w in first_words | {"said", *_DOCUMENT_VERBS}}
         hedge_words = {h.lower() for h in HEDGES}
         self._cue_and_hedge_words: ahocorasick.Automaton | None = None
-        if self._cue_words is not None and all(w.isascii() for w in cue_words):
+        if self._cue_words is not None and all(
+                w.isascii() and _starts_word(w) for w in cue_words | hedge_words):
             self._cue_and_hedge_words = _automaton({
-                word: (len(word), word in cue_words, word in hedge_words)
+                " " + _spaced(word): (len(word), word in cue_words, word in hedge_words)
                 for word in cue_words | hedge_words})
         outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
         outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
@@ -489,24 +497,33 @@ class Grammar:
         cue at one of them. ``None`` when unknown (a cue opening with white space)."""
         if self._cue_words is None:
             return None
-        starts = [start + stop - length + 1
-                  for stop, length in self._cue_words.iter(text[start:end])]
         # The automaton reports by end offset: a longer word may start before a shorter one.
-        return starts if all(a < b for a, b in itertools.pairwise(starts)) else sorted(set(starts))
+        # (A few numbers: sorting them costs less than looking whether they are in order.)
+        return sorted({start + stop - length + 1
+                       for stop, length in self._cue_words.iter(text[start:end])})
 
     def cue_and_hedge_starts(self, lowered: str) -> tuple[list[int], list[int]] | None:
         """Where, in order, a cue word (as for :meth:`cue_starts`, whatever its case) and a
-        hedge start in ``lowered``, the text as :func:`_lowered` gives it, in one pass.
-        ``None`` when unknown (see ``_cue_and_hedge_words``)."""
+        hedge start a word in ``lowered``, the text as :func:`_lowered` gives it, in one pass.
+        ``None`` when unknown (see ``_cue_and_hedge_words``).
+
+        Only starts after no ASCII letter, digit or ``_`` are given: every rule but
+        quote_before has its cue after ``\\b``, white space, a comma or a quotation mark,
+        and so has ``_HEDGE`` (quote_before finds its own, :meth:`cue_starts`). A word
+        inside another ("has" in "Ghassan") is not looked at, and the automaton, which runs
+        from a space, rules a position out with fewer steps."""
         if self._cue_and_hedge_words is None:
             return None
         cues: list[int] = []
         hedges: list[int] = []
-        for stop, (length, cue, hedge) in self._cue_and_hedge_words.iter(lowered):
+        # The space before the text stands for its start; a match's value is the length of
+        # the word after the space, so it starts at stop - length in ``lowered``.
+        spaced = " " + _spaced(lowered)
+        for stop, (length, cue, hedge) in self._cue_and_hedge_words.iter(spaced):
             if cue:
-                cues.append(stop - length + 1)
+                cues.append(stop - length)
             if hedge:
-                hedges.append(stop - length + 1)
+                hedges.append(stop - length)
         # The automaton reports by end offset: a longer word may start before a shorter one.
         # (A few numbers: sorting them costs less than looking whether they are in order.)
         cues = sorted(set(cues))
@@ -575,7 +592,8 @@ class ClaimReader:
             self._cue_starts = grammar.cue_starts(self.text, 0, len(self.text))
             self._hedge_starts = None if lowered is None else sorted(
                 stop - length + 1 for stop, length in _HEDGE_WORDS.iter(lowered))
-        """Where a cue word, a hedge may start, in order (``None``: anywhere)."""
+        """Where a cue word, a hedge may start, in order (``None``: anywhere); at least
+        where one starts a word (see :meth:`Grammar.cue_and_hedge_starts`)."""
 
     # -- orchestration ----------------------------------------------------------------------
 
@@ -589,7 +607,8 @@ class ClaimReader:
         return tuple(self.claims)
 
     def _sentence(self, start: int, end: int, cues: list[int] | None) -> None:
-        """Read one sentence; ``cues`` are where a cue word starts in it (``None``: unknown)."""
+        """Read one sentence; ``cues`` are where a cue word may start in it, at least where
+        one starts a word (``None``: unknown)."""
         taken: list[tuple[int, int]] = []
         text = self.text
         # The rules run in this order, each only when the sentence holds what its pattern
@@ -606,7 +625,7 @@ class ClaimReader:
         if quoted and has_cue:
             self._quote_after(start, end, taken)
         if quoted:
-            self._quote_before(start, end, taken, cues)
+            self._quote_before(start, end, taken)
         if text.find("ccording", start, end) >= 0:
             self._according_to(start, end, taken)
         if has_cue and commas:
@@ -735,10 +754,12 @@ class ClaimReader:
             self._emit(candidate, match.span(cue_group), match.span("content"),
                        rule="quote_after", direct=True, taken=taken, confidence=0.9)
 
-    def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]],
-                      cue_starts: list[int] | None) -> None:
+    def _quote_before(self, start: int, end: int, taken: list[tuple[int, int]]) -> None:
         if not _INTRODUCED_QUOTE.search(self.text, start, end):
             return
+        # This rule's cue may end a longer word ('reaffirmed: "…"'), so its starts are found
+        # here (few sentences get this far), not among the reader's word starts.
+        cue_starts = self.grammar.cue_starts(self.text, start, end)
         for match in self._matches_from(self.grammar.quote_before, start, end, cue_starts):
             if _overlaps(match.span(), taken):
                 continue
@@ -1256,6 +1277,17 @@ def _required_words(pattern: str) -> tuple[ahocorasick.Automaton | None, bool]:
         return None, False
     sets, ignore_case = required
     return _words(w.lower() if ignore_case else w for w in sets[0]), ignore_case
+
+
+def _starts_word(word: str) -> bool:
+    """Whether ``word`` opens with an ASCII letter, digit or ``_``: a match of it after
+    ``\\b`` (or white space...) then starts a word."""
+    return word[:1].isascii() and (word[:1].isalnum() or word[:1] == "_")
+
+
+def _spaced(ascii_text: str) -> str:
+    """``ascii_text`` with every character but an ASCII letter, digit or ``_`` as a space."""
+    return ascii_text.encode("ascii").translate(_NOT_WORD_AS_SPACE).decode("ascii")
 
 
 def _lowered(text: str) -> str | None:

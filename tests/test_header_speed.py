@@ -52,6 +52,16 @@ def test_the_gate_admits_every_match_of_odd_patterns(patterns: list[str], text: 
     _check(gate, any_pattern, text, rng)
 
 
+def test_a_line_must_hold_the_literals_of_the_patterns_its_prefix_opens() -> None:
+    """'Several' opens only the first pattern (a line holding ' •'), so without '•' it is
+    turned away, though 'S' also opens the second, which needs no literal ('Sh…')."""
+    gate = LineStarts.of([r".+\s•", r"[Ss][Hh]\w*"])
+    assert gate is not None
+    text = "Several hundred fighters\nSeveral • items\nShared"
+    lines = [(0, 24), (25, 40), (41, 47)]
+    assert [gate.admit(text, a, b) for a, b in lines] == [False, True, True]
+
+
 def test_syntax_reaching_further_back_gives_no_gate() -> None:
     for pattern in (r"(?<=a)b", r"(?<!a)b", r"\Gab", r"(?r)ab", r"(?f)(?i)ss", r"\yab"):
         assert LineStarts.of(["abc", pattern]) is None, pattern

@@ -78,78 +78,68 @@ _NAMED_GROUP = regex.compile(r"(?<=(?:^|[^\\])(?:\\\\)*)\(\?P<\w+>")
 
 class LineStarts:
     """Whether a line may start a match of one of some patterns, told by its first
-    character: ``Posted in …`` cannot match a line opening with ``W``, and this lookup costs
+    characters: ``Posted in …`` cannot match a line opening with ``W``, and this lookup costs
     less than the ``any_of`` call it saves on most lines.
 
     Which ASCII characters may open a match of each pattern is asked of ``regex`` itself
     (a partial match of the one character, after each kind of character a line may follow
-    where the pattern looks behind). A line that may open a match still is ruled out when
-    it misses all the literals of one set every match holds (:func:`required_literals`), for
-    each pattern it may open. Lines opening with a non-ASCII character pass this test.
-    Then a line passes only if its first ``_PREFIX`` characters may open a match of the
-    patterns' alternation (asked of ``regex`` the same way, once per prefix: ``The`` opens no
-    dateline though ``T`` may). ``None`` when a pattern cannot be read."""
+    where the pattern looks behind); lines opening with a non-ASCII character may open any.
+    Then the line's first ``_PREFIX`` characters must open a match of one of those patterns
+    (asked of ``regex`` the same way, once per prefix: ``The`` opens no dateline though
+    ``T`` may), and the line must hold one of the few literals of which every match of that
+    pattern holds one (:func:`required_literals`), if it has such. (Per pattern: a line
+    ``Several …`` opens ``^.+\\s•`` only, so it must hold ``•``, whatever the patterns
+    opening with ``Sh`` need.) ``None`` when a pattern cannot be read."""
 
-    __slots__ = ("_alternation", "_behind", "_prefixes", "_table")
+    __slots__ = ("_openings", "_prefixes", "_table")
 
     _Entry = bool | tuple[tuple[str, ...], tuple[str, ...]]
-    """``False``: no pattern opens with the character; ``True``: let the line through;
-    else the literals (case-sensitive, and caseless in lower case) of which a line holds
-    one if it matches."""
+    """``False``: no pattern opens with the prefix; ``True``: let the line through; else
+    the literals (case-sensitive, and caseless in lower case) of which a line holds one if
+    it matches."""
 
-    def __init__(self, table: dict[str, LineStarts._Entry], alternation: regex.Pattern[str],
-                 behind: tuple[str, ...]) -> None:
+    _Opening = tuple[regex.Pattern[str], tuple[str, ...],
+                     tuple[tuple[str, ...], tuple[str, ...]] | None]
+    """A pattern, what may stand before a line for it, and its literals (or ``None``)."""
+
+    def __init__(self, table: dict[str, tuple[int, ...]],
+                 openings: tuple[LineStarts._Opening, ...]) -> None:
         self._table = table
-        self._alternation = alternation
-        self._behind = behind
-        self._prefixes: dict[str, bool] = {}
+        """Each ASCII character: the patterns (indexes in ``_openings``) it may open."""
+        self._openings = openings
+        self._prefixes: dict[str, LineStarts._Entry] = {}
 
     @classmethod
     def of(cls, patterns: Iterable[str]) -> LineStarts | None:
         """The gate of ``patterns`` (as given to :func:`any_of`), or ``None``."""
         patterns = tuple(patterns)
-        alternation = any_of(patterns)
-        if alternation is None:
+        if any_of(patterns) is None:
             return None
-        table: dict[str, LineStarts._Entry] = dict.fromkeys(map(chr, range(128)), False)
-        behind: tuple[str, ...] = ("",)
-        for pattern in patterns:
+        table: dict[str, list[int]] = {chr(code): [] for code in range(128)}
+        openings: list[LineStarts._Opening] = []
+        for number, pattern in enumerate(patterns):
             opening = _opening(pattern)
             if opening is None:
                 return None
             chars, literals, one_behind = opening
-            if one_behind:
-                behind = _BEHIND
+            openings.append((regex.compile(pattern), _BEHIND if one_behind else ("",),
+                             literals))
             for char in chars:
-                entry = table[char]
-                if entry is True:
-                    continue
-                if literals is None:
-                    table[char] = True
-                    continue
-                cased, caseless = entry or ((), ())
-                table[char] = (tuple(sorted({*cased, *literals[0]})),
-                               tuple(sorted({*caseless, *literals[1]})))
-        return cls(table, alternation, behind)
+                table[char].append(number)
+        return cls({char: tuple(numbers) for char, numbers in table.items()}, tuple(openings))
 
     def admit(self, text: str, start: int, end: int) -> bool:
         """Whether one of the patterns may match ``text[start:end]`` from ``start``."""
         if start >= end:
             return True
-        entry = self._table.get(text[start], True)
-        if entry is False:
+        if not self._table.get(text[start], True):
             return False
         prefix = text[start:min(start + _PREFIX, end)]
-        opens = self._prefixes.get(prefix)
-        if opens is None:
-            if len(self._prefixes) >= _PREFIXES_KEPT:
-                self._prefixes.clear()
-            opens = self._prefixes[prefix] = any(  # a profile's patterns: with the timeout
-                self._alternation.match(before + prefix, len(before), partial=True,
-                                        timeout=PATTERN_TIMEOUT) is not None
-                for before in self._behind)
-        if not opens or entry is True:
-            return opens
+        entry = self._prefixes.get(prefix)
+        if entry is None:
+            entry = self._entry(prefix)
+        if entry is True or entry is False:
+            return entry
         cased, caseless = entry
         for literal in cased:
             if text.find(literal, start, end) >= 0:
@@ -158,6 +148,32 @@ class LineStarts:
             return False
         line = caseless_view(text[start:end])
         return line is None or any(literal in line for literal in caseless)
+
+    def _entry(self, prefix: str) -> LineStarts._Entry:
+        """What a line opening with ``prefix`` must hold (remembered, up to a bound): the
+        literals of the patterns it may open a match of."""
+        if len(self._prefixes) >= _PREFIXES_KEPT:
+            self._prefixes.clear()
+        numbers = self._table.get(prefix[0], range(len(self._openings)))
+        opens = False
+        cased: set[str] = set()
+        caseless: set[str] = set()
+        for number in numbers:
+            pattern, behind, literals = self._openings[number]
+            if not any(  # a profile's pattern: with the timeout
+                    pattern.match(before + prefix, len(before), partial=True,
+                                  timeout=PATTERN_TIMEOUT) is not None
+                    for before in behind):
+                continue
+            if literals is None:
+                self._prefixes[prefix] = True
+                return True
+            opens = True
+            cased.update(literals[0])
+            caseless.update(literals[1])
+        entry: LineStarts._Entry = opens and (tuple(sorted(cased)), tuple(sorted(caseless)))
+        self._prefixes[prefix] = entry
+        return entry
 
 
 @functools.lru_cache(maxsize=256)

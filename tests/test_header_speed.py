@@ -139,3 +139,17 @@ def test_credit_candidates_find_what_finditer_finds() -> None:
                 assert [m.span() for m in _credits(patterns, text, a, b)] == expected, text
                 found += len(expected)
     assert found > 300
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z9 ,.-'\n\u0661\u0627é\u0301ß\u2160_\u00b2"),
+               max_size=80)
+       | st.lists(st.tuples(st.sampled_from(["w", "Ab", "9", "\u0627"]),  # 0-40 words
+                            st.sampled_from([" ", " - ", ", ", "_", "\u0301"])),
+                  max_size=40).map(lambda pairs: "".join(w + s for w, s in pairs)))
+def test_the_word_count_of_a_headline_is_that_of_its_words(line: str) -> None:
+    """The one fullmatch that tells a line of 2 to 30 words counts _WORD's matches."""
+    from conflictparse._header import _TWO_TO_THIRTY_WORDS, _WORD
+
+    words = len(_WORD.findall(line))
+    assert (_TWO_TO_THIRTY_WORDS.fullmatch(line) is not None) == (2 <= words <= 30), words

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -49,6 +48,8 @@ _BY = ("By", "by")
 """How a ``_BYLINE`` starts: most lines are ruled out without the pattern."""
 _DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_TWO_TO_THIRTY_WORDS = regex.compile(r"[^\p{L}\p{N}]*+(?:[\p{L}\p{N}]++[^\p{L}\p{N}]*+){2,30}+")
+"""Fullmatches a line of 2 to 30 ``_WORD`` words: one call, not a match object per word."""
 _STOPS = (".", ";", ",")
 _LANGUAGE_SAMPLE = 400
 """How much of the line below a headline tells the language of a page."""
@@ -173,16 +174,20 @@ def _final_stop(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
-    words = len(list(itertools.islice(_WORD.finditer(line), 31)))  # up to 31 is enough
-    return 2 <= words <= 30 and not _final_stop(line) and has_latin(line)
+    return (not _final_stop(line) and _TWO_TO_THIRTY_WORDS.fullmatch(line) is not None
+            and has_latin(line))
 
 
 def read_header(document: Document, patterns: HeaderPatterns,
                 boilerplate: Sequence[tuple[int, int]], today: dt.date) -> Header:
     """Read the header of ``document`` (see the module docstring)."""
     text = document.folded
-    lines = list(itertools.islice((line for line in document.lines
-                                   if not _covered(line, boilerplate)), HEADER_LINES))
+    lines: list[Line] = []
+    for line in document.lines:  # (a loop: an islice over a generator costs more)
+        if not _covered(line, boilerplate):
+            lines.append(line)
+            if len(lines) == HEADER_LINES:
+                break
     consumed: list[tuple[int, int]] = []
     dateline: Dateline | None = None
     dateline_line = -1
@@ -378,9 +383,19 @@ def _standfirst(document: Document, lines: Sequence[Line], english: str,
     longest of the (at most three) lines in between; the others are slug lines."""
     if not english:
         return None
-    positions = [n for n, line in enumerate(lines) if _same(line.text, english)]
-    if len(positions) >= 2 and 2 <= positions[1] - positions[0] <= 4:
-        between = lines[positions[0] + 1:positions[1]]
+    # The first line that repeats the headline, then the next within four lines (the
+    # lines further down need no comparison).
+    first = second = -1
+    for number, line in enumerate(lines):
+        if _same(line.text, english):
+            if first >= 0:
+                second = number
+                break
+            first = number
+        elif first >= 0 and number - first >= 4:
+            break
+    if second - first >= 2:  # (-1 - first < 2: no second)
+        between = lines[first + 1:second]
         for line in between:
             consumed.append((line.start, line.end))
         line = max(between, key=lambda candidate: len(candidate.text))

@@ -106,7 +106,7 @@ import regex
 import conflictparse
 from conflictparse import _attribution, _entities
 
-parser = conflictparse.Parser(today=conflictparse.Parser().today)
+parser = conflictparse.Parser()
 parser.preload()
 left = []
 for module in (_attribution, _entities):

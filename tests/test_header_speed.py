@@ -62,6 +62,17 @@ def test_a_line_must_hold_the_literals_of_the_patterns_its_prefix_opens() -> Non
     assert [gate.admit(text, a, b) for a, b in lines] == [False, True, True]
 
 
+def test_a_line_opening_with_a_letter_beyond_ascii_opens_only_the_patterns_it_may() -> None:
+    """An Arabic letter opens '.+\\s•' only (asked when first met), so a line opening with
+    it must hold '•'; the Arabic pattern's own letter opens it."""
+    gate = LineStarts.of([r"DEBKA\S*", r".+\s•", r"موقع\s*دبيكا"])
+    assert gate is not None
+    text = "حزب الله\nحزب •\nموقع دبيكا\nDEBKAfile"
+    lines = [(0, 8), (9, 14), (15, 25), (26, 35)]
+    assert [gate.admit(text, a, b) for a, b in lines] == [False, True, True, True]
+    assert gate.admit(text, 0, 8) is False  # remembered
+
+
 def test_syntax_reaching_further_back_gives_no_gate() -> None:
     for pattern in (r"(?<=a)b", r"(?<!a)b", r"\Gab", r"(?r)ab", r"(?f)(?i)ss", r"\yab"):
         assert LineStarts.of(["abc", pattern]) is None, pattern
@@ -135,8 +146,10 @@ def test_credit_candidates_find_what_finditer_finds() -> None:
                            _mutated(rng.choice(names), rng) for _ in range(rng.randrange(1, 14)))
             start = rng.randrange(len(text) + 1)
             for a, b in ((0, len(text)), (start, len(text)), (0, start)):
-                expected = [m.span() for m in patterns.credit.finditer(text, a, b)]
-                assert [m.span() for m in _credits(patterns, text, a, b)] == expected, text
+                expected = [(m.span(), m.lastgroup, m.span(m.lastgroup or 0))
+                            for m in patterns.credit.finditer(text, a, b)]
+                assert [(m.span(), m.lastgroup, m.span(m.lastgroup or 0))
+                        for m in _credits(patterns, text, a, b)] == expected, text
                 found += len(expected)
     assert found > 300
 

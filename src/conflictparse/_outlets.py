@@ -70,6 +70,8 @@ _PREFIX = 3
 """How many first characters of a line :class:`LineStarts` tests with the alternation."""
 _PREFIXES_KEPT = 4096
 """How many of those prefixes it remembers (most lines open with a common word)."""
+_CHARS_KEPT = 1024
+"""How many first characters beyond ASCII :class:`LineStarts` remembers the patterns of."""
 _FEW_LITERALS = 3
 """How many literals :class:`LineStarts` looks for in a line, at most, for one pattern."""
 _NAMED_GROUP = regex.compile(r"(?<=(?:^|[^\\])(?:\\\\)*)\(\?P<\w+>")
@@ -83,8 +85,8 @@ class LineStarts:
 
     Which ASCII characters may open a match of each pattern is asked of ``regex`` itself
     (a partial match of the one character, after each kind of character a line may follow
-    where the pattern looks behind); lines opening with a non-ASCII character may open any.
-    Then the line's first ``_PREFIX`` characters must open a match of one of those patterns
+    where the pattern looks behind); for another character, the same way when a line first
+    opens with it (an Arabic letter opens few patterns, or none). Then the line's first ``_PREFIX`` characters must open a match of one of those patterns
     (asked of ``regex`` the same way, once per prefix: ``The`` opens no dateline though
     ``T`` may), and the line must hold one of the few literals of which every match of that
     pattern holds one (:func:`required_literals`), if it has such. (Per pattern: a line
@@ -105,7 +107,8 @@ class LineStarts:
     def __init__(self, table: dict[str, tuple[int, ...]],
                  openings: tuple[LineStarts._Opening, ...]) -> None:
         self._table = table
-        """Each ASCII character: the patterns (indexes in ``_openings``) it may open."""
+        """Each ASCII character, and the others met so far: the patterns (indexes in
+        ``_openings``) a match of which it may open."""
         self._openings = openings
         self._prefixes: dict[str, LineStarts._Entry] = {}
 
@@ -132,12 +135,15 @@ class LineStarts:
         """Whether one of the patterns may match ``text[start:end]`` from ``start``."""
         if start >= end:
             return True
-        if not self._table.get(text[start], True):
+        numbers = self._table.get(text[start])
+        if numbers is None:
+            numbers = self._opened_by(text[start])
+        if not numbers:
             return False
         prefix = text[start:min(start + _PREFIX, end)]
         entry = self._prefixes.get(prefix)
         if entry is None:
-            entry = self._entry(prefix)
+            entry = self._entry(prefix, numbers)
         if entry is True or entry is False:
             return entry
         cased, caseless = entry
@@ -149,22 +155,34 @@ class LineStarts:
         line = caseless_view(text[start:end])
         return line is None or any(literal in line for literal in caseless)
 
-    def _entry(self, prefix: str) -> LineStarts._Entry:
+    def _opens(self, number: int, prefix: str) -> bool:
+        """Whether ``prefix`` may open a match of pattern ``number`` (a profile's pattern:
+        asked with the timeout)."""
+        pattern, behind, _ = self._openings[number]
+        return any(pattern.match(before + prefix, len(before), partial=True,
+                                 timeout=PATTERN_TIMEOUT) is not None for before in behind)
+
+    def _opened_by(self, char: str) -> tuple[int, ...]:
+        """The patterns ``char`` (not ASCII) may open, remembered up to a bound."""
+        if len(self._table) >= 128 + _CHARS_KEPT:
+            self._table = {c: numbers for c, numbers in self._table.items() if c.isascii()}
+        numbers = self._table[char] = tuple(
+            number for number in range(len(self._openings)) if self._opens(number, char))
+        return numbers
+
+    def _entry(self, prefix: str, numbers: tuple[int, ...]) -> LineStarts._Entry:
         """What a line opening with ``prefix`` must hold (remembered, up to a bound): the
-        literals of the patterns it may open a match of."""
+        literals of the patterns it may open a match of (of ``numbers``, those its first
+        character may open)."""
         if len(self._prefixes) >= _PREFIXES_KEPT:
             self._prefixes.clear()
-        numbers = self._table.get(prefix[0], range(len(self._openings)))
         opens = False
         cased: set[str] = set()
         caseless: set[str] = set()
         for number in numbers:
-            pattern, behind, literals = self._openings[number]
-            if not any(  # a profile's pattern: with the timeout
-                    pattern.match(before + prefix, len(before), partial=True,
-                                  timeout=PATTERN_TIMEOUT) is not None
-                    for before in behind):
+            if not self._opens(number, prefix):
                 continue
+            literals = self._openings[number][2]
             if literals is None:
                 self._prefixes[prefix] = True
                 return True

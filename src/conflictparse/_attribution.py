@@ -402,20 +402,20 @@ class Grammar:
         first_words = {c.split(" ", 1)[0] for c in all_cues}
         self._cue_words = (_words(first_words | {"said", *_DOCUMENT_VERBS})
                            if "" not in first_words else None)
-        # The same words in lower case and the hedges, for one pass over a report's lower-cased
-        # text instead of two (an ASCII word as written occurs there in lower case: its
-        # starts are a superset of the cue words', which the rules' patterns then decide).
-        # Only their starts at the start of a word are looked for (see cue_and_hedge_starts),
-        # so each is looked for after a space, in the text with its other characters than
-        # ASCII letters, digits and "_" as spaces.
-        cue_words = {w.lower() for w in first_words | {"said", *_DOCUMENT_VERBS}}
-        hedge_words = {h.lower() for h in HEDGES}
+        # The whole cues, the document verbs and the hedges in lower case, for one pass over
+        # a report's lower-cased text instead of two (an ASCII word as written occurs there
+        # in lower case), where each starts a word (see cue_and_hedge_starts). Each key gives
+        # how far before its end the word starts, and whether it is a cue.
+        cue_phrases = {c.lower() for c in (*all_cues, "said", *_DOCUMENT_VERBS)}
+        hedges = {h.lower() for h in HEDGES}
         self._cue_and_hedge_words: ahocorasick.Automaton | None = None
         if self._cue_words is not None and all(
-                w.isascii() and _starts_word(w) for w in cue_words | hedge_words):
-            self._cue_and_hedge_words = _automaton({
-                " " + _spaced(word): (len(word), word in cue_words, word in hedge_words)
-                for word in cue_words | hedge_words})
+                p.isascii() and _is_word_character(p[:1]) and _is_word_character(p[-1:])
+                for p in cue_phrases) and all(
+                h.isascii() and _is_word_character(h[:1]) for h in hedges):
+            keys = {key: (len(key) - 1, True) for p in cue_phrases for key in _cue_keys(p)}
+            keys.update({" " + _spaced(h): (len(h), False) for h in hedges})
+            self._cue_and_hedge_words = _automaton(keys)
         outlets = sorted({*outlet_names, *other_outlets}, key=len, reverse=True)
         outlet_alternation = "|".join(regex.escape(n).replace(r"\ ", r"[\s-]+") for n in outlets)
         self.own_names = tuple(outlet_names)
@@ -502,28 +502,31 @@ class Grammar:
         return sorted({start + stop - length + 1
                        for stop, length in self._cue_words.iter(text[start:end])})
 
-    def cue_and_hedge_starts(self, lowered: str) -> tuple[list[int], list[int]] | None:
-        """Where, in order, a cue word (as for :meth:`cue_starts`, whatever its case) and a
-        hedge start a word in ``lowered``, the text as :func:`_lowered` gives it, in one pass.
-        ``None`` when unknown (see ``_cue_and_hedge_words``).
+    @property
+    def reads_whole_words(self) -> bool:
+        """Whether :meth:`cue_and_hedge_starts` can be asked (its words are ASCII words)."""
+        return self._cue_and_hedge_words is not None
 
-        Only starts after no ASCII letter, digit or ``_`` are given: every rule but
-        quote_before has its cue after ``\\b``, white space, a comma or a quotation mark,
-        and so has ``_HEDGE`` (quote_before finds its own, :meth:`cue_starts`). A word
-        inside another ("has" in "Ghassan") is not looked at, and the automaton, which runs
-        from a space, rules a position out with fewer steps."""
-        if self._cue_and_hedge_words is None:
-            return None
+    def cue_and_hedge_starts(self, spaced: str) -> tuple[list[int], list[int]]:
+        """Where, in order, a whole cue (or a document verb) and a hedge start a word in the
+        text whose :func:`_spaced_text` is ``spaced``, whatever their case, in one pass
+        (only when :attr:`reads_whole_words`).
+
+        Every rule but quote_before has its cue after ``\\b``, white space, a comma or a
+        quotation mark, and before ``\\b`` (or white space, a comma...): so does ``_HEDGE``
+        its hedge. So a cue is looked for between spaces in ``spaced``, where every
+        character but an ASCII letter, digit and ``_`` is one; and a hedge after one (a
+        hedge may end a stretch searched inside a word). Words inside or opening others
+        ("has" in "Ghassan", "report" in "reporters") are not looked at, nor "has" without
+        "learned", and the automaton, which runs from a space, rules a position out with
+        fewer steps. quote_before finds its own starts (:meth:`cue_starts`), and so does a
+        sentence a word runs past the end of (the reader's ``_cue_starts_in``): there
+        ``\\b`` matches at its end."""
+        assert self._cue_and_hedge_words is not None
         cues: list[int] = []
         hedges: list[int] = []
-        # The space before the text stands for its start; a match's value is the length of
-        # the word after the space, so it starts at stop - length in ``lowered``.
-        spaced = " " + _spaced(lowered)
-        for stop, (length, cue, hedge) in self._cue_and_hedge_words.iter(spaced):
-            if cue:
-                cues.append(stop - length)
-            if hedge:
-                hedges.append(stop - length)
+        for stop, (back, cue) in self._cue_and_hedge_words.iter(spaced):
+            (cues if cue else hedges).append(stop - back)
         # The automaton reports by end offset: a longer word may start before a shorter one.
         # (A few numbers: sorting them costs less than looking whether they are in order.)
         cues = sorted(set(cues))
@@ -583,32 +586,44 @@ class ClaimReader:
         self.pending: _Candidate | None = None
         """A colon-lead source whose content is the next sentence."""
         self._lowered = lowered = _lowered(self.text)
-        both = None if lowered is None else grammar.cue_and_hedge_starts(lowered)
+        self._spaced = (_spaced_text(lowered) if lowered is not None
+                        and grammar.reads_whole_words else None)
+        """The text as :meth:`Grammar.cue_and_hedge_starts` reads it (``None``: not read so)."""
         self._cue_starts: list[int] | None
         self._hedge_starts: list[int] | None
-        if both is not None:
-            self._cue_starts, self._hedge_starts = both
+        if self._spaced is not None:
+            self._cue_starts, self._hedge_starts = grammar.cue_and_hedge_starts(self._spaced)
         else:
             self._cue_starts = grammar.cue_starts(self.text, 0, len(self.text))
             self._hedge_starts = None if lowered is None else sorted(
                 stop - length + 1 for stop, length in _HEDGE_WORDS.iter(lowered))
-        """Where a cue word, a hedge may start, in order (``None``: anywhere); at least
-        where one starts a word (see :meth:`Grammar.cue_and_hedge_starts`)."""
+        """Where a cue, a hedge may start, in order (``None``: anywhere); at least where
+        one starts a word (see :meth:`Grammar.cue_and_hedge_starts`)."""
 
     # -- orchestration ----------------------------------------------------------------------
 
     def read(self, sentences: Iterable[tuple[int, int]]) -> tuple[Claim, ...]:
-        # Cue words found in one pass over the text; each sentence takes those starting in
-        # it (one running past its end only fails to match there).
-        cue_starts = self._cue_starts
         for start, end in sentences:
-            self._sentence(start, end, None if cue_starts is None else cue_starts[
-                bisect.bisect_left(cue_starts, start):bisect.bisect_left(cue_starts, end)])
+            self._sentence(start, end)
         return tuple(self.claims)
 
-    def _sentence(self, start: int, end: int, cues: list[int] | None) -> None:
-        """Read one sentence; ``cues`` are where a cue word may start in it, at least where
-        one starts a word (``None``: unknown)."""
+    def _cue_starts_in(self, start: int, end: int) -> list[int] | None:
+        """Where a cue may start in the sentence ``text[start:end]`` (``None``: anywhere).
+
+        Cues are found in one pass over the text; each sentence takes those starting in it
+        (one running past its end only fails to match there). But where a word runs past
+        its end, a cue may end the sentence inside that word ('said' of 'saidX': ``\\b``
+        and ``$`` match at the end of what is searched): then they are looked for in it."""
+        starts = self._cue_starts
+        if starts is None:
+            return None
+        if self._spaced is not None and self._spaced[end + 1] != " ":
+            return self.grammar.cue_starts(self.text, start, end)
+        return starts[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def _sentence(self, start: int, end: int) -> None:
+        """Read one sentence."""
+        cues = self._cue_starts_in(start, end)
         taken: list[tuple[int, int]] = []
         text = self.text
         # The rules run in this order, each only when the sentence holds what its pattern
@@ -1279,15 +1294,29 @@ def _required_words(pattern: str) -> tuple[ahocorasick.Automaton | None, bool]:
     return _words(w.lower() if ignore_case else w for w in sets[0]), ignore_case
 
 
-def _starts_word(word: str) -> bool:
-    """Whether ``word`` opens with an ASCII letter, digit or ``_``: a match of it after
-    ``\\b`` (or white space...) then starts a word."""
-    return word[:1].isascii() and (word[:1].isalnum() or word[:1] == "_")
+def _is_word_character(char: str) -> bool:
+    """Whether ``char`` is an ASCII letter, digit or ``_`` (what ``\\w`` matches in ASCII)."""
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def _spaced(ascii_text: str) -> str:
     """``ascii_text`` with every character but an ASCII letter, digit or ``_`` as a space."""
     return ascii_text.encode("ascii").translate(_NOT_WORD_AS_SPACE).decode("ascii")
+
+
+def _spaced_text(lowered: str) -> str:
+    """``lowered`` (see :func:`_lowered`) as :func:`_spaced` gives it, between two spaces
+    that stand for its start and end (offsets in it are one more than in the text)."""
+    return f" {_spaced(lowered)} "
+
+
+def _cue_keys(cue: str) -> list[str]:
+    """How ``cue`` (in lower case; ASCII, opening and ending with a word character) occurs
+    in a :func:`_spaced_text` where it starts and ends a word: between spaces; and, as a
+    space in it matches any run of white space, its words up to a run of two or more (the
+    first such run of an occurrence)."""
+    spaced = _spaced(cue)
+    return [f" {spaced} ", *(f" {spaced[:i]}  " for i, char in enumerate(spaced) if char == " ")]
 
 
 def _lowered(text: str) -> str | None:

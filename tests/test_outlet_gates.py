@@ -9,7 +9,7 @@ import pytest
 import regex
 
 import conflictparse
-from conflictparse._default_plugins.profiles import _gate, _Literals
+from conflictparse._default_plugins.profiles import _gate, _gates, _holds_one, _Literals
 from conflictparse._outlets import alternatives, required_literals
 
 
@@ -47,15 +47,17 @@ def test_caseless_gates_open_where_regex_folds_a_non_ascii_letter() -> None:
 
 def test_a_gate_never_skips_a_text_where_the_pattern_matches() -> None:
     """Every marker, variant and boilerplate pattern of the packaged profiles (and some odd
-    ones) against mutated texts: where a pattern matches, its gate admits the text."""
+    ones) against mutated texts: where a pattern matches, its gate admits the text, and the
+    text holds one of the literals an inline boilerplate pattern's lines are tested for."""
     rng = random.Random(3)
     patterns = [r"(?i)ab(?:cd|ef)?gh", r"a{e<=1}bc", r"(?:abc){e<=1}x", r"x(?=abc)abc",
                 r"(?:ab|cd)+ef", r"[]a]bc", r"a[\]]b", r"(ab)?cd", r"(?>ab)c", r"(?s)a.b"]
     for profile in conflictparse.Parser().outlets.values():
         for pattern in (*(m.pattern for m in profile.markers),
-                        *(v.detect for v in profile.variants), *profile.boilerplate):
+                        *(v.detect for v in profile.variants), *profile.boilerplate,
+                        *(p for v in profile.variants for p in v.boilerplate)):
             patterns.extend(alternatives(pattern))
-    compiled = [(regex.compile(p), _gate(p)) for p in patterns]
+    compiled = [(regex.compile(p), _gate(p), _gates(p)[1]) for p in patterns]
     pieces = ["DEBKAfile/May 5/18", "Debka File", "Source: debka file", "told Zaman al-Wasl",
               "translated and edited by the Syrian Observer", "abgh", "abefgh", "xabc", "cdef",
               "\u017f", "\u0130", "\u212a", "Logo Wide", "\n", " ", "(click here to subscribe)"]
@@ -64,10 +66,11 @@ def test_a_gate_never_skips_a_text_where_the_pattern_matches() -> None:
         words = [rng.choice(pieces) for _ in range(rng.randrange(1, 8))]
         text = "".join(w.swapcase() if rng.random() < 0.2 else w for w in words)
         literals = _Literals(text)
-        for pattern, gate in compiled:
+        for pattern, gate, in_line in compiled:
             if pattern.search(text):
                 matched += 1
                 assert literals.admit(gate), (pattern.pattern, text)
+                assert not in_line or _holds_one(text, in_line, 0, len(text)), pattern.pattern
     assert matched > 1000
 
 

@@ -112,6 +112,14 @@ def _whole_line(compiled: _Compiled, text: str, start: int, end: int) -> bool:
                for pattern in compiled.boilerplate_lines)
 
 
+def _holds_one(text: str, literals: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``literals``."""
+    for literal in literals:  # noqa: SIM110 (a loop: no generator for a few finds)
+        if text.find(literal, start, end) >= 0:
+            return True
+    return False
+
+
 def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool:
     """Whether an inline pattern may match in a line of ``text``."""
     if not context_free:
@@ -144,6 +152,15 @@ def _gate(pattern: str) -> _Gate | None:
     if caseless:
         sets = tuple(frozenset(literal.lower() for literal in s) for s in sets)
     return sets[:3], caseless
+
+
+def _gates(pattern: str) -> tuple[_Gate | None, tuple[str, ...]]:
+    """The ``_gate`` of an inline pattern, and the literals of its most telling set if
+    they are case-sensitive (a line with a match holds one)."""
+    gate = _gate(pattern)
+    if gate is None or gate[1]:
+        return gate, ()
+    return gate, tuple(sorted(gate[0][0]))
 
 
 class _Literals:
@@ -249,8 +266,10 @@ def _settled(losses_left: float, gains_left: float) -> tuple[float, float]:
 @attrs.frozen(kw_only=True)
 class _Compiled:
     boilerplate_lines: tuple[regex.Pattern[str], ...]
-    boilerplate_inline: tuple[tuple[regex.Pattern[str], bool], ...]
-    """Each with whether it is ``_context_free``: then looked for in the whole text first."""
+    boilerplate_inline: tuple[tuple[regex.Pattern[str], bool, _Gate | None, tuple[str, ...]], ...]
+    """Each with whether it is ``_context_free`` (then looked for in the whole text first),
+    its gate (a text missing its literals has no match in any line), and case-sensitive
+    literals one of which a line holds if it has a match (or none to look for)."""
     any_line: regex.Pattern[str] | None
     """``any_of`` the line patterns: most lines are no boilerplate. (Inline patterns mostly
     start with a literal, which ``regex`` finds fast; their alternation would not.)"""
@@ -334,7 +353,8 @@ class ProfilePlugin:
         lines = tuple(_line_pattern(p) for p in boilerplate)
         return _Compiled(
             boilerplate_lines=tuple(regex.compile(rf"(?:{_unanchored(p)})\s*") for p in boilerplate),
-            boilerplate_inline=tuple((regex.compile(p), _context_free(p)) for p in inline),
+            boilerplate_inline=tuple((regex.compile(p), _context_free(p), *_gates(p))
+                                     for p in inline),
             any_line=any_of(lines),
             line_starts=LineStarts.of(lines),
             header=compile_header_patterns((*extra_prefixes, *profile.headline_prefixes),
@@ -379,13 +399,17 @@ class ProfilePlugin:
         compiled = self._effective(outlet, document.folded)
         text = document.folded
         found: list[tuple[int, int]] = []
-        inline = [pattern for pattern, context_free in compiled.boilerplate_inline
-                  if _in_text(pattern, context_free, text)]
+        literals = self._literals(text)
+        inline = [(pattern, in_line) for pattern, context_free, gate, in_line
+                  in compiled.boilerplate_inline
+                  if literals.admit(gate) and _in_text(pattern, context_free, text)]
         for line in document.lines:
             if _whole_line(compiled, text, line.start, line.end):
                 found.append((line.start, line.end))
             else:
-                for pattern in inline:
+                for pattern, in_line in inline:
+                    if in_line and not _holds_one(text, in_line, line.start, line.end):
+                        continue  # (a find costs a fraction of a search)
                     for match in pattern.finditer(text, line.start, line.end,
                                                   timeout=PATTERN_TIMEOUT):
                         if match.end() > match.start():

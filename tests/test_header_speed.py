@@ -166,3 +166,29 @@ def test_the_word_count_of_a_headline_is_that_of_its_words(line: str) -> None:
 
     words = len(_WORD.findall(line))
     assert (_TWO_TO_THIRTY_WORDS.fullmatch(line) is not None) == (2 <= words <= 30), words
+
+
+_HEADLINE_WORDS = st.lists(st.sampled_from(["Iran", "IRAN", "straße", "STRASSE", "Golan",
+                                            "5km", "al", "Σ", "ﬁre", "İdlib", "حزب", "الله"]),
+                           min_size=1, max_size=6)
+_SEPARATORS = st.sampled_from([" ", " - ", ", ", "’", ": ", "  "])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_HEADLINE_WORDS, st.lists(_SEPARATORS, min_size=6, max_size=6),
+       st.sampled_from(["", "DEBKAfile: ", "x ", "موقع دبيكا/"]),
+       st.sampled_from(["", " - The Syrian Observer", " حزب", "."]), st.booleans())
+def test_a_line_holding_the_headline_may_repeat_it(words: list[str], separators: list[str],
+                                                   before: str, after: str,
+                                                   arabic: bool) -> None:
+    """_may_repeat never rules out a line a stretch of which has the headline's words (the
+    comparison read_header makes after stripping prefixes and suffixes), in any case."""
+    from conflictparse._header import _may_repeat, _same
+
+    headline = " ".join(words)
+    body = "".join(w.swapcase() + s for w, s in zip(words, separators, strict=False)).strip()
+    if not _same(body, headline):
+        return
+    line = before + body + after
+    english, translation = ("", headline) if arabic else (headline, "")
+    assert _may_repeat(line, english, translation)

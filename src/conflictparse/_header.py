@@ -128,16 +128,18 @@ def _same(line: str, headline: str) -> bool:
 
 def _may_repeat(line: str, english: str, arabic: str) -> bool:
     """Whether ``line``, below the headline, may repeat it or give its Arabic translation
-    (as ``read_header`` tells, stripping prefixes and suffixes first): not if the first word
-    of neither headline is in it, and it holds no Arabic letter or the Arabic headline is
-    known. (Most lines are body; this saves their prefix and suffix patterns.)"""
+    (as ``read_header`` tells, stripping prefixes and suffixes first): not if it holds
+    neither headline's first and last words, and it holds no Arabic letter or the Arabic
+    headline is known. (A repetition holds every word, and casefolding a stretch of a line
+    gives a stretch of the casefolded line. Most lines are body: this saves their prefix
+    and suffix patterns and the comparison.)"""
     if not arabic and first_arabic(line) >= 0:
         return True
     folded = line.casefold()
     for headline in (english, arabic):
         if headline:
             words = _words(headline)
-            if not words or words[0] in folded:
+            if not words or (words[0] in folded and words[-1] in folded):
                 return True
     return False
 

@@ -159,13 +159,21 @@ def test_credit_candidates_find_what_finditer_finds() -> None:
                max_size=80)
        | st.lists(st.tuples(st.sampled_from(["w", "Ab", "9", "\u0627"]),  # 0-40 words
                             st.sampled_from([" ", " - ", ", ", "_", "\u0301"])),
-                  max_size=40).map(lambda pairs: "".join(w + s for w, s in pairs)))
+                  max_size=40).map(lambda pairs: "".join(w + s for w, s in pairs))
+       | st.lists(st.tuples(st.sampled_from(["w", "Ab", "9"]),  # ASCII, 25-40 words
+                            st.sampled_from([" ", " - ", ", ", "_"])),
+                  min_size=25, max_size=40).map(lambda pairs: "".join(w + s for w, s in pairs)))
 def test_the_word_count_of_a_headline_is_that_of_its_words(line: str) -> None:
-    """The one fullmatch that tells a line of 2 to 30 words counts _WORD's matches."""
-    from conflictparse._header import _TWO_TO_THIRTY_WORDS, _WORD
+    """The one fullmatch that tells a line of 2 to 30 words counts _WORD's matches (on the
+    line, and on its ASCII characters alone, where the stdlib's twin answers)."""
+    from conflictparse._header import _TWO_TO_THIRTY_WORDS, _WORD, _two_to_thirty_words
 
     words = len(_WORD.findall(line))
     assert (_TWO_TO_THIRTY_WORDS.fullmatch(line) is not None) == (2 <= words <= 30), words
+    assert _two_to_thirty_words(line) == (2 <= words <= 30), words
+    ascii_only = "".join(char for char in line if char.isascii())
+    words = len(_WORD.findall(ascii_only))
+    assert _two_to_thirty_words(ascii_only) == (2 <= words <= 30), (ascii_only, words)
 
 
 _HEADLINE_WORDS = st.lists(st.sampled_from(["Iran", "IRAN", "straße", "STRASSE", "Golan",

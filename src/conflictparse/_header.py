@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -50,6 +51,10 @@ _DASH_AFTER = regex.compile(r"\s*[–—-]+\s*|\s*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _TWO_TO_THIRTY_WORDS = regex.compile(r"[^\p{L}\p{N}]*+(?:[\p{L}\p{N}]++[^\p{L}\p{N}]*+){2,30}+")
 """Fullmatches a line of 2 to 30 ``_WORD`` words: one call, not a match object per word."""
+_TWO_TO_THIRTY_ASCII_WORDS = re.compile(
+    r"[^A-Za-z0-9]*[A-Za-z0-9]+(?:[^A-Za-z0-9]+[A-Za-z0-9]+){1,29}[^A-Za-z0-9]*")
+"""The same on an ASCII line (the letters and digits of ``_WORD`` there), with the stdlib's
+``re``, five times faster. (Words are apart, so it cannot backtrack into splitting one.)"""
 _STOPS = (".", ";", ",")
 _LANGUAGE_SAMPLE = 400
 """How much of the line below a headline tells the language of a page."""
@@ -176,8 +181,13 @@ def _final_stop(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
-    return (not _final_stop(line) and _TWO_TO_THIRTY_WORDS.fullmatch(line) is not None
-            and has_latin(line))
+    return not _final_stop(line) and _two_to_thirty_words(line) and has_latin(line)
+
+
+def _two_to_thirty_words(line: str) -> bool:
+    """Whether ``line`` holds 2 to 30 ``_WORD`` words."""
+    words = _TWO_TO_THIRTY_ASCII_WORDS if line.isascii() else _TWO_TO_THIRTY_WORDS
+    return words.fullmatch(line) is not None
 
 
 def read_header(document: Document, patterns: HeaderPatterns,

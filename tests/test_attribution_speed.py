@@ -33,12 +33,18 @@ def _texts(seed: int, count: int) -> list[str]:
             for _ in range(count)]
 
 
+_NOT_IN_TAIL = regex.compile(r"[^\sa-z]", regex.REVERSE)
+"""The last character no tail word holds, which _tail_bound finds by rstrip."""
+
+
 def test_tail_start_is_where_the_tail_search_starts() -> None:
     for text in _texts(1, 4000):
         for end in range(len(text) + 1):
             for window_start in {0, end // 2, end}:
-                before = _attribution._NOT_IN_TAIL.search(text, window_start, end)
+                before = _NOT_IN_TAIL.search(text, window_start, end)
                 start = before.end() if before else window_start
+                assert _attribution._tail_bound(text, window_start, end) == start, (
+                    text, window_start, end)
                 tail = _attribution._TAIL.search(text, start, end)
                 expected = tail.start() if tail else end
                 assert _attribution._tail_start(text, start, end) == expected, (text, start, end)
@@ -69,12 +75,14 @@ def test_without_article_is_the_substitution() -> None:
 
 
 def test_outlet_name_gate_misses_no_name() -> None:
-    names = ["Shaam Network", "DEBKAfile", "Zaman al-Wasl", "SANA", "Orient 24", "Al-Watan"]
+    names = ["Shaam Network", "DEBKAfile", "Zaman al-Wasl", "SANA", "Orient 24", "Al-Watan",
+             "Syria TV", "Al-Ba'ath", "X"]
     grammar = Grammar(outlet="test", outlet_names=names[:2], other_outlets=names[2:],
                       phrases=[], cues=[])
-    assert grammar._outlet_last_characters is not None
+    assert grammar._outlet_endings is not None
     rng = random.Random(5)
-    pieces = [*_PIECES, *names, "sana", "DEBKAFILE", "Network", "NETWORK", "Orient 2", "WASL"]
+    pieces = [*_PIECES, *names, "sana", "DEBKAFILE", "Network", "NETWORK", "Orient 2", "WASL",
+              "Syria-TV", "Syria\nTv", "BA'ATH", "ath", "4", "x", "-"]
     assert grammar.outlet_name is not None
     for _ in range(3000):
         text = "".join(rng.choice(pieces) if rng.random() < 0.6 else rng.choice(_SPACES)
@@ -153,6 +161,25 @@ def test_white_space_is_what_isspace_holds() -> None:
     assert spaces == set(_attribution._WHITE_SPACE)
     assert all(regex.match(r"\s", char) is None or char in spaces
                for char in map(chr, range(sys.maxunicode + 1)))
+    assert {char for char in spaces if regex.match(r"\s", char)} == set(
+        _attribution._REGEX_WHITE_SPACE)
+
+
+def test_finite_verb_gate_and_which_or_that_are_the_matches() -> None:
+    pieces = [*_PIECES, "which", "that", "Which", "whichsaid", "was", "wasn't", "is", "isle",
+              "should", "might", "were", "has", "have", "had"]
+    rng = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) if rng.random() < 0.5 else rng.choice(_SPACES)
+                       for _ in range(rng.randint(0, 8)))
+        expected = _attribution._FINITE_VERB.match(text) is not None
+        assert (text.startswith(_attribution._FINITE_VERBS)
+                and _attribution._FINITE_VERB.match(text) is not None) == expected, text
+        for at in range(len(text) + 1):
+            for start in {0, at // 2}:
+                expected = _attribution._WHICH_OR_THAT.match(text, start, at) is not None
+                assert _attribution._after_which_or_that(text, start, at) == expected, (
+                    text, start, at)
 
 
 def _assert_gate_keeps_every_fullmatch(gate: Callable[[str], bool], pattern: regex.Pattern[str],

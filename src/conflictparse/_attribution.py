@@ -282,8 +282,6 @@ _TAIL_WORDS = (
 """What may stand between a source and its cue ("sources have also said")."""
 _TAIL = regex.compile(r"(?:\s+(?:" + "|".join(_TAIL_WORDS) + r"))*\s*$")
 _TAIL_LAST_WORDS = frozenset(words.rsplit(" ", 1)[-1] for words in _TAIL_WORDS)
-_NOT_IN_TAIL = regex.compile(r"[^\sa-z]", regex.REVERSE)
-"""The last character no tail word holds: the tail starts after it."""
 _CREDIT = regex.compile(r',\s+(?P<source>\p{Lu}[^,;:"]{1,40}?)\.?\s*$')
 _INSIDE_WORDS = ("from", "of", "by", "in", "at", "to", "with", "for", "on", "near", "inside",
                  "within", "close", "among", "against")
@@ -334,7 +332,9 @@ _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 _ADDRESSEE_THEN_CONTENT = regex.compile(r"\s+[^.;:\"]{1,100}?(?:\s+that\s+|\s*[:,]\s*(?=\"))")
 _INTRODUCER = regex.compile(r"(?:that|:)\s*$")
 _PRONOUN_OBJECT = regex.compile(r"(?:it|him|her|them|us|so|nothing|little|more|much)\b")
-_FINITE_VERB = regex.compile(r"(?:was|were|is|are|had|has|have|would|will|could|should|might)\b")
+_FINITE_VERBS = ("was", "were", "is", "are", "had", "has", "have", "would", "will", "could",
+                 "should", "might")
+_FINITE_VERB = regex.compile(r"(?:" + "|".join(_FINITE_VERBS) + r")\b")
 _CORRESPONDENT = regex.compile(r"\b(?:correspondents?|reporters?)\b")
 _LEADING_ARTICLE = regex.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _OBJECT_THEN_COLON = regex.compile(r"\s+[^.;:\"]{1,40}:\s+")
@@ -343,6 +343,10 @@ _TRAILING_END = regex.compile(r"(?:\s+(?:" + "|".join(_TRAILING_ADVERBS) + r"))?
 _WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
                 "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 """The characters isspace() holds (what \\s matches is among them)."""
+_REGEX_WHITE_SPACE = "".join(char for char in _WHITE_SPACE if char not in "\x1c\x1d\x1e\x1f")
+"""What \\s matches: isspace() also holds the four separators."""
+_TAIL_CHARACTERS = _REGEX_WHITE_SPACE + "abcdefghijklmnopqrstuvwxyz"
+"""What the tail words and the white space between them are made of (see :func:`_tail_bound`)."""
 _NOT_TRAILING = _WHITE_SPACE + '."'
 """What a trailing cue may be followed by, but for one of :data:`_TRAILING_ADVERBS`."""
 _TRAILING_ADDRESSEE = regex.compile(r"\s+(?:(?!\bthat\b)[^,;:\"]){1,60}?\s*\.?\s*")
@@ -423,13 +427,13 @@ class Grammar:
                                           regex.I) if outlets else None)
         self._outlet_name_backwards = (regex.compile(outlet_alternation, regex.I | regex.REVERSE)
                                        if outlets else None)
-        # What a name's last character is in the lower-cased text (see _lowered): a window
-        # ending in another cannot end in a name. None: unknown (a name ending in other
-        # than an ASCII letter or digit).
-        last_characters = {name[-1:] for name in outlets}
-        self._outlet_last_characters = (
-            frozenset(c.lower() for c in last_characters)
-            if all(c.isascii() and c.isalnum() for c in last_characters) else None)
+        # How a name ends in the lower-cased text (see _lowered): its last three characters,
+        # or fewer after a space (which matches other white space or a dash). A window ending
+        # otherwise cannot end in a name. None: unknown (a name ending in other than ASCII,
+        # or in a space).
+        endings = {name[-3:].rsplit(" ", 1)[-1].lower() for name in outlets}
+        self._outlet_endings = (tuple(endings) if all(e and e.isascii() for e in endings)
+                                else None)
         # Keep _DOCUMENT_VERBS in step with this rule's cues.
         self.document_rule = regex.compile(
             rf"\b(?P<source>{_DOCUMENT})\b(?P<middle>[^.;\"]{{0,160}}?)\s+"
@@ -553,13 +557,13 @@ class Grammar:
         see :func:`_lowered`)."""
         if self.outlet_name is None or self._outlet_name_backwards is None:
             return None
-        # Few windows end in a name: a look at the last character, then one attempt
-        # backwards from the end, rule most out before the search, which tries every
-        # position.
+        # Few windows end in a name: a look at the last characters (most end in a word that
+        # ends no name), then one attempt backwards from the end, rule most out before the
+        # search, which tries every position.
         if not text.endswith("\n", start, end):  # "$" also matches before a "\n"
-            last = self._outlet_last_characters
-            if (last is not None and lowered is not None and end > start
-                    and lowered[end - 1] not in last):
+            endings = self._outlet_endings
+            if (endings is not None and lowered is not None
+                    and not lowered.endswith(endings, start, end)):
                 return None
             if self._outlet_name_backwards.match(text, start, end) is None:
                 return None
@@ -961,7 +965,7 @@ class ClaimReader:
         if text[cue_end:position].strip() == "" and _PRONOUN_OBJECT.match(following):
             return None
         # "what he said was a unit": the cue sits in a relative clause, not a claim.
-        if _FINITE_VERB.match(following):
+        if following.startswith(_FINITE_VERBS) and _FINITE_VERB.match(following):
             return None
         return position
 
@@ -975,8 +979,7 @@ class ClaimReader:
         text = self.text
         window_start = max(sentence_start, cue_start - 160)
         # Searched from the window's start, the tail was tried at every position.
-        before_tail = _NOT_IN_TAIL.search(text, window_start, cue_start)
-        end = _tail_start(text, before_tail.end() if before_tail else window_start, cue_start)
+        end = _tail_start(text, _tail_bound(text, window_start, cue_start), cue_start)
         apposition = (_APPOSITION.search(text, window_start, end)
                       if text.count(",", window_start, end) >= 2 else None)
         before_apposition = None
@@ -1253,6 +1256,16 @@ def _comma_before(text: str, start: int, at: int) -> bool:
         _COMMA_BEFORE.match(text, start, at) is not None)
 
 
+def _after_which_or_that(text: str, start: int, at: int) -> bool:
+    """Whether :data:`_WHICH_OR_THAT` matches backwards from ``at`` in ``text[start:at]``;
+    the words before the white space are looked at first (what \\s matches, isspace()
+    holds): mostly they end in neither."""
+    before = text[start:at]
+    words = before.rstrip()
+    return len(words) < len(before) and words.endswith(("which", "that")) and (
+        _WHICH_OR_THAT.match(text, start, at) is not None)
+
+
 def _may_credit(text: str, comma: int, end: int) -> bool:
     """False when :data:`_CREDIT` cannot match at ``comma`` in ``text[:end]``: it needs white
     space then a capital after the comma, and an ASCII character that is neither after
@@ -1271,8 +1284,7 @@ def _has_document_verb(text: str, start: int, end: int, word_starts: list[int] |
         word_starts = [m.start() for m in _DOCUMENT_WORD.finditer(text, start, end)]
     for at in word_starts:
         if text.startswith(_DOCUMENT_VERBS, at, end) or (
-                text.startswith("said", at, end)
-                and _WHICH_OR_THAT.match(text, start, at) is not None):  # backwards from "said"
+                text.startswith("said", at, end) and _after_which_or_that(text, start, at)):
             return True
     return False
 
@@ -1338,9 +1350,17 @@ def _without_article(phrase: str) -> str:
             else phrase)
 
 
+def _tail_bound(text: str, start: int, end: int) -> int:
+    """Where the white space and lower-case ASCII letters that end ``text[start:end]``
+    start: after its last other character (as ``[^\\sa-z]`` searched backwards finds it),
+    else at ``start``. No tail word holds such a character, so the tail starts there or
+    later."""
+    return start + len(text[start:end].rstrip(_TAIL_CHARACTERS))
+
+
 def _tail_start(text: str, start: int, end: int) -> int:
     """Where :data:`_TAIL` starts in ``text[start:end]``, which holds only white space and
-    lower-case ASCII letters (what ``_NOT_IN_TAIL`` leaves).
+    lower-case ASCII letters (what :func:`_tail_bound` leaves).
 
     The tail's words come last, each after white space: unless the last word of the stretch
     is the last of one, the tail is the white space after it (the search tried every

@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import conflictparse
-from conflictparse import _entities, _scan
+from conflictparse import _entities, _prefilters
 from conflictparse._document import Document
 from conflictparse._types import Actor, Mention, Span
 
@@ -117,9 +117,9 @@ def test_literal_prefixes_are_the_shortest_of_their_kind() -> None:
         prefixes = anchors._search._members[anchors._member]
         assert prefixes == sorted(s for s in prefixes
                                   if not any(s != t and s.startswith(t) for t in prefixes))
-    assert _scan.literal_prefixes("ab(?:c|cd|x)y", length=4) == ["abcd", "abcy", "abxy"]
-    assert _scan.literal_prefixes("(?:a|ab|abc)d", length=3) == ["abc", "abd", "ad"]
-    assert _scan.literal_prefixes("(?:Col|Colonel|C)\\.", length=10) == ["C.", "Col.",
+    assert _prefilters.literal_prefixes("ab(?:c|cd|x)y", length=4) == ["abcd", "abcy", "abxy"]
+    assert _prefilters.literal_prefixes("(?:a|ab|abc)d", length=3) == ["abc", "abd", "ad"]
+    assert _prefilters.literal_prefixes("(?:Col|Colonel|C)\\.", length=10) == ["C.", "Col.",
                                                                           "Colonel."]
 
 

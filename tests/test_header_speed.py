@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import conflictparse
-from conflictparse._outlets import LineStarts, any_of
+from conflictparse._prefilters import LineStarts, any_of
 
 _ODD = [r"\bab", r"\Bxy", r"(?i)^kasim\b", r"(?P<n>[^\n]{2,5}), ?DEBKA", r".+\s•", r"\d{1,3}$",
         r"(?i)tags?:.*", r"(?:a|)b", r"(?i:ab|cd)e", r"x*", r"(?m)^ab", r"\mab\M", r"(?x) a b",

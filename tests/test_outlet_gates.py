@@ -10,7 +10,7 @@ import regex
 
 import conflictparse
 from conflictparse._default_plugins.profiles import _gate, _gates, _holds_one, _Literals
-from conflictparse._outlets import alternatives, required_literals
+from conflictparse._prefilters import alternatives, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

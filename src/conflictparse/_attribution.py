@@ -37,7 +37,8 @@ import attrs
 import regex
 
 from ._document import Document
-from ._outlets import PATTERN_TIMEOUT, AttributionPhrase, required_literals
+from ._outlets import PATTERN_TIMEOUT, AttributionPhrase
+from ._prefilters import required_literals
 from ._types import Actor, Claim, SourceKind, fast_constructor, new_claim, new_source
 
 CUES = (

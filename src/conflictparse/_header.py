@@ -24,7 +24,8 @@ import regex
 from ._dates import date_from_groups
 from ._document import Document, Line, first_arabic, has_latin
 from ._language import guess_language
-from ._outlets import PATTERN_TIMEOUT, LineStarts, any_of
+from ._outlets import PATTERN_TIMEOUT
+from ._prefilters import LineStarts, any_of
 from ._types import Dateline, Headline, Span
 
 HEADER_LINES = 12

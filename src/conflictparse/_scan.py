@@ -12,99 +12,18 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import re
 from collections.abc import Callable, Iterable
 from string import ascii_letters
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import ahocorasick
 import regex
 
-try:  # the standard library's own regex parser: re._parser from Python 3.11, sre_parse before
-    _sre = importlib.import_module("re._constants")
-    _sre_parse = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - Python 3.10
-    _sre = importlib.import_module("sre_constants")
-    _sre_parse = importlib.import_module("sre_parse")
+from ._prefilters import literal_prefixes
 
 Match: TypeAlias = "regex.Match[str] | re.Match[str]"
 """A match of a ``regex`` pattern or of its :func:`ascii_twin`: the same groups and spans."""
-_Prefixes = set[tuple[str, bool]]
-"""(literal prefix, whether the element was matched completely by it)."""
-
-
-def literal_prefixes(source: str, length: int = 3, limit: int = 5000) -> list[str] | None:
-    """Literal strings, at most ``length`` characters, one of which starts every match of the
-    (ASCII, plain ``re`` syntax) pattern ``source``; ``None`` when some match could start
-    otherwise (a class, a wildcard, case folding) or the pattern is beyond this reader."""
-    try:
-        parsed = _sre_parse.parse(source)
-    except Exception:
-        return None
-
-    def element(op: Any, value: Any) -> _Prefixes:
-        if op is _sre.LITERAL:
-            return {(chr(value), True)}
-        if op is _sre.IN:
-            chars: set[str] = set()
-            for kind, item in value:
-                if kind is _sre.LITERAL:
-                    chars.add(chr(item))
-                elif kind is _sre.RANGE and item[1] - item[0] < 30:
-                    chars.update(chr(c) for c in range(item[0], item[1] + 1))
-                else:
-                    return {("", False)}
-            return {(c, True) for c in chars}
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            return {("", True)}  # zero width: ignoring the condition only widens the set
-        if op is _sre.SUBPATTERN:
-            _, add_flags, _, pattern = value
-            if add_flags & _sre.SRE_FLAG_IGNORECASE:
-                return {("", False)}
-            return sequence(pattern)
-        if op is _sre.BRANCH:
-            out: _Prefixes = set()
-            for pattern in value[1]:
-                out |= sequence(pattern)
-            return out
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-            low, high, pattern = value
-            inner = sequence(pattern)
-            if low == 0:
-                return {("", True)} | {(s, False) for s, _ in inner}
-            if low == high == 1:
-                return inner
-            return {(s, False) for s, _ in inner}
-        return {("", False)}
-
-    def sequence(pattern: Any) -> _Prefixes:
-        current: _Prefixes = {("", True)}
-        for op, value in pattern:
-            if all(not complete or len(s) >= length for s, complete in current):
-                break
-            following = element(op, value)
-            grown: _Prefixes = set()
-            for start, complete in current:
-                if not complete or len(start) >= length:
-                    grown.add((start[:length], False))
-                    continue
-                for more, whole in following:
-                    joined = start + more
-                    grown.add((joined[:length], whole and len(joined) < length))
-            if len(grown) > limit:
-                raise OverflowError
-            current = grown
-        return current
-
-    try:
-        found = {s for s, _ in sequence(parsed)}
-    except (OverflowError, RecursionError, TypeError, ValueError):
-        return None
-    if "" in found:
-        return None
-    # Those no shorter one of which is a prefix (the set's own, not a pairwise test).
-    return sorted(s for s in found if not any(s[:k] in found for k in range(1, len(s))))
 
 
 _ASCII_CLASSES = {r"\p{Lu}": "A-Z", r"\p{L}": "A-Za-z"}

@@ -20,12 +20,9 @@ import regex
 from conflictparse._document import Document
 from conflictparse._errors import PartialResult
 from conflictparse._header import Header, HeaderPatterns, compile_header_patterns, read_header
-from conflictparse._outlets import (
-    PATTERN_TIMEOUT,
-    AttributionPhrase,
+from conflictparse._outlets import PATTERN_TIMEOUT, AttributionPhrase, OutletProfile, ProfileVariant
+from conflictparse._prefilters import (
     LineStarts,
-    OutletProfile,
-    ProfileVariant,
     alternatives,
     any_of,
     caseless_view,

@@ -195,6 +195,10 @@ class _EndAnchored:
         head = self._sources[3]
         return None if head is None else regex.compile(head, regex.REVERSE)
 
+    def prepare(self) -> None:
+        """Compile the patterns now rather than on first use."""
+        _ = self.pattern, self.head, self.prefix_start, self.head_backwards  # cached properties
+
     def search(self, text: str, start: int, end: int,
                heads: Sequence[int] | None = None) -> regex.Match[str] | None:
         """The pattern's first match in ``text[start:end]``; ``heads``: where, in order, a head
@@ -272,6 +276,16 @@ _DOCUMENT_TAIL = (r"(?:\s+(?:issued|published|signed|released|sent|circulated|di
                   r"(?:by|on|to)\s+[^,;:\"]{1,80}?)?")
 _DOCUMENT_END = _EndAnchored("", _DOCS, _DOCUMENT_TAIL, prefix_words=4,
                              pattern=rf"(?P<document>{_DOCUMENT}){_DOCUMENT_TAIL}")
+
+def compile_patterns() -> None:
+    """Compile now the module's patterns otherwise made on first use (``Parser.preload``:
+    before forking workers, so that they share them)."""
+    for phrase in (_ANONYMOUS_END, _ORGANISATION, _ANAPHOR, _DOCUMENT_END):
+        phrase.prepare()
+    _source_noun_phrase_end()
+    _the_anaphor()
+
+
 _NAME_GUESS = regex.compile(
     r"(?!(?:The|A|An|This|That|These|Those|Our|Their|Its|His|Her)\b)\p{Lu}\p{Ll}+(?:\s+(?:(?:al|el|bin|abu|Abu|Al)[-\s])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}$"
 )

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import inspect
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 import regex
 
-from . import _attribution, _document
+from . import _document
 from ._attribution import ClaimReader, Grammar
+from ._attribution import compile_patterns as compile_claim_patterns
 from ._dates import find_dates
 from ._default_plugins import DEFAULT_PLUGINS
 from ._default_plugins.generic import GENERIC_ID
@@ -137,7 +136,7 @@ class Parser:
             self._grammar(profile.id, [])
         # The module-level patterns compiled on first use (~20 ms, once per process).
         compile_entity_patterns()
-        _compile_claim_patterns()
+        compile_claim_patterns()
 
     def plugins(self) -> list[PluginInfo]:
         """The plugins this parser uses, with versions and hooks."""
@@ -427,20 +426,6 @@ def _compile_all(plugin: ProfilePlugin, profile: OutletProfile) -> None:
     for phrase in profile.attribution:
         regex.compile(rf"(?:{phrase.pattern})$")
     plugin.prepare(profile)  # last: the plugin keeps a profile only if all its patterns compile
-
-
-def _compile_claim_patterns() -> None:
-    """Compile the claims reader's module-level patterns, which it compiles on first use: the
-    cached properties of its end-anchored phrases and its cached functions of no arguments."""
-    for value in vars(_attribution).values():
-        if isinstance(value, _attribution._EndAnchored):
-            for name, member in vars(_attribution._EndAnchored).items():
-                if isinstance(member, functools.cached_property):
-                    getattr(value, name)
-        elif (callable(getattr(value, "cache_info", None))
-              and value.__module__ == _attribution.__name__
-              and not inspect.signature(value).parameters):
-            value()
 
 
 def _merge(stretches: Iterable[Stretch]) -> list[Stretch]:

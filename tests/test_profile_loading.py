@@ -75,6 +75,7 @@ def test_preload_builds_every_outlet_and_reads_the_same() -> None:
     variants = {(profile.id, variant.name if variant else "") for profile in eager.outlets.values()
                 for variant in (None, *profile.variants)}
     assert set(eager._profile_plugin._compiled) == variants
+    assert set(eager._profile_plugin._detectors) == set(eager.outlets)
     assert set(eager._grammars) == set(eager.outlets)
     for text in (DEBKA, OBSERVER):
         assert eager.parse(text) == lazy.parse(text)

@@ -127,12 +127,13 @@ class Parser:
 
     def preload(self) -> None:
         """Build now what is otherwise built when first needed: the name index, and every
-        outlet's patterns and attribution grammar. Before forking workers, so that they
+        outlet's patterns, variant detectors and attribution grammar. Before forking workers, so that they
         share it instead of each building it (``parse_many`` does)."""
         self.registry.index  # noqa: B018  (a property that builds the index)
         for profile in self.profiles.values():
             for variant in (None, *profile.variants):
                 self._profile_plugin.compiled(profile, variant)
+            self._profile_plugin.detectors(profile)
             self._grammar(profile.id, [])
         # The module-level patterns compiled on first use (~20 ms, once per process).
         compile_entity_patterns()

@@ -308,14 +308,20 @@ class ProfilePlugin:
 
     def _for_variant(self, outlet: str, text: str) -> _Compiled:
         profile = self.profiles[outlet]
-        detectors = self._detectors.get(outlet)
-        if detectors is None:
-            detectors = self._detectors[outlet] = tuple(
-                (v, _split(v.detect)) for v in profile.variants)
         head = text[:_HEADER_CHARS]
         literals = self._literals(text)
-        variant = next((v for v, detect in detectors if _found(detect, head, literals)), None)
+        variant = next((v for v, detect in self.detectors(profile)
+                        if _found(detect, head, literals)), None)
         return self.compiled(profile, variant)
+
+    def detectors(self, profile: OutletProfile) -> tuple[tuple[ProfileVariant, _Gated], ...]:
+        """Each variant of ``profile`` with its ``detect`` pattern's alternatives, compiled
+        once."""
+        detectors = self._detectors.get(profile.id)
+        if detectors is None:
+            detectors = self._detectors[profile.id] = tuple(
+                (v, _split(v.detect)) for v in profile.variants)
+        return detectors
 
     def compiled(self, profile: OutletProfile, variant: ProfileVariant | None) -> _Compiled:
         """The patterns of ``profile`` (with ``variant``'s), compiled once."""

@@ -309,12 +309,13 @@ def _free_cores(workers: int) -> float:
     return workers * one / many
 
 
-def bench_processes(parser: conflictparse.Parser, texts: list[str], workers: int) -> None:
+def bench_processes(parser: conflictparse.Parser, texts: list[str], workers: int,
+                    repeat: int) -> None:
     section(f"parse_many: 1 process against {workers} worker processes "
-            f"(os.cpu_count() = {os.cpu_count()})")
+            f"(os.cpu_count() = {os.cpu_count()}, median of {repeat})")
     cores = _free_cores(workers)
-    one = _median_time(lambda: list(parser.parse_many(texts)), 1)
-    many = _median_time(lambda: list(parser.parse_many(texts, workers=workers)), 1)
+    one = _median_time(lambda: list(parser.parse_many(texts)), repeat)
+    many = _median_time(lambda: list(parser.parse_many(texts, workers=workers)), repeat)
     cores = (cores + _free_cores(workers)) / 2
     check = texts[:100]
     same = list(parser.parse_many(check, workers=workers, chunksize=16)) == [
@@ -532,7 +533,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [10_000, 100_000] if short else [10_000, 100_000, 1_000_000, 10_000_000]
         bench_linearity(parser, sizes, 100_000 if short else 1_000_000)
     if "processes" not in arguments.skip:
-        bench_processes(parser, texts if not short else texts * 3, arguments.workers)
+        bench_processes(parser, texts if not short else texts * 3, arguments.workers,
+                        repeat)
     if "streaming" not in arguments.skip:
         bench_streaming(stream_mb, arguments.workers, arguments.stream_seconds)
     if "comparisons" not in arguments.skip:

@@ -9,8 +9,8 @@ import pytest
 import regex
 
 import conflictparse
-from conflictparse._default_plugins.profiles import _gate, _gates, _holds_one, _Literals
-from conflictparse._prefilters import alternatives, required_literals
+from conflictparse._default_plugins.profiles import _gate, _gates, _Literals
+from conflictparse._prefilters import alternatives, holds_one, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -70,7 +70,7 @@ def test_a_gate_never_skips_a_text_where_the_pattern_matches() -> None:
             if pattern.search(text):
                 matched += 1
                 assert literals.admit(gate), (pattern.pattern, text)
-                assert not in_line or _holds_one(text, in_line, 0, len(text)), pattern.pattern
+                assert not in_line or holds_one(text, in_line, 0, len(text)), pattern.pattern
     assert matched > 1000
 
 

@@ -225,9 +225,8 @@ class LineStarts:
         if entry is True or entry is False:
             return entry
         cased, caseless = entry
-        for literal in cased:
-            if text.find(literal, start, end) >= 0:
-                return True
+        if holds_one(text, cased, start, end):
+            return True
         if not caseless:
             return False
         line = caseless_view(text[start:end])
@@ -350,6 +349,14 @@ _ESCAPES = frozenset("sSdDwWbBAZntrfvmM")
 
 class _Unknown(Exception):
     """Syntax :func:`required_literals` does not read."""
+
+
+def holds_one(text: str, literals: Iterable[str], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``literals`` (case-sensitive)."""
+    for literal in literals:  # noqa: SIM110 (a loop: no generator for a few finds)
+        if text.find(literal, start, end) >= 0:
+            return True
+    return False
 
 
 def caseless_view(text: str) -> str | None:

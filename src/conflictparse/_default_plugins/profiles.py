@@ -26,6 +26,7 @@ from conflictparse._prefilters import (
     alternatives,
     any_of,
     caseless_view,
+    holds_one,
     required_literals,
 )
 from conflictparse._provenance import (
@@ -107,14 +108,6 @@ def _whole_line(compiled: _Compiled, text: str, start: int, end: int) -> bool:
             pass
     return any(pattern.fullmatch(text, start, end, timeout=PATTERN_TIMEOUT)
                for pattern in compiled.boilerplate_lines)
-
-
-def _holds_one(text: str, literals: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds one of ``literals``."""
-    for literal in literals:  # noqa: SIM110 (a loop: no generator for a few finds)
-        if text.find(literal, start, end) >= 0:
-            return True
-    return False
 
 
 def _in_text(pattern: regex.Pattern[str], context_free: bool, text: str) -> bool:
@@ -411,7 +404,7 @@ class ProfilePlugin:
                 found.append((line.start, line.end))
             else:
                 for pattern, in_line in inline:
-                    if in_line and not _holds_one(text, in_line, line.start, line.end):
+                    if in_line and not holds_one(text, in_line, line.start, line.end):
                         continue  # (a find costs a fraction of a search)
                     for match in pattern.finditer(text, line.start, line.end,
                                                   timeout=PATTERN_TIMEOUT):
